@@ -1,0 +1,2 @@
+/** Wolf disk module. */
+package wolf.disk;

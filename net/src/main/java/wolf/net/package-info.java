@@ -1,0 +1,2 @@
+/** Wolf net module. */
+package wolf.net;

@@ -1,0 +1,2 @@
+/** Wolf scale module. */
+package wolf.scale;

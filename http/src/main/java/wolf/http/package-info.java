@@ -1,0 +1,2 @@
+/** Wolf http module. */
+package wolf.http;

@@ -1,0 +1,2 @@
+/** Wolf cli module. */
+package wolf.cli;

@@ -11,10 +11,10 @@ final class NodeOptions {
     var cfg = config.load();
     WolfScaleDaemon daemon = WolfScaleDaemon.start(cfg, seeds, bootstrap);
     try {
-      daemon.awaitTermination();
+      return daemon.awaitTermination();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return 0;
     }
-    return 0;
   }
 }

@@ -3,6 +3,7 @@ package wolf.cli;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,14 +60,34 @@ public final class WolfScaleDaemon {
     return new WolfScaleDaemon(node, api);
   }
 
-  /** Blocks until the node's ActorSystem has terminated (signal, or the node was downed). */
-  public void awaitTermination() throws InterruptedException {
+  /**
+   * Blocks until the node's ActorSystem has terminated and returns the process exit code: 0 when it
+   * was asked to stop (SIGTERM/SIGINT), {@link #REMOVED} when the cluster removed it (downed by the
+   * Split Brain Resolver, or a duplicate id), so a supervisor such as systemd restarts it.
+   */
+  public int awaitTermination() throws InterruptedException {
+    String id = node.settings().nodeId();
     try {
       node.system().getWhenTerminated().toCompletableFuture().get();
     } catch (java.util.concurrent.ExecutionException e) {
-      log.warn("{}: terminated with {}", node.settings().nodeId(), e.getCause().toString());
+      log.warn("{}: terminated with {}", id, e.getCause().toString());
     }
+    var reason = CoordinatedShutdown.get(node.system()).getShutdownReason();
+    if (reason.isPresent() && reason.get() == CoordinatedShutdown.jvmExitReason()) {
+      log.info("{}: stopped", id);
+      return 0;
+    }
+    log.error(
+        "{}: the node left the cluster without being asked to ({}); exiting with code {} so a"
+            + " supervisor restarts it",
+        id,
+        reason.map(Object::toString).orElse("unknown reason"),
+        REMOVED);
+    return REMOVED;
   }
+
+  /** Exit code of a node the cluster removed (downed, duplicate id). */
+  public static final int REMOVED = 3;
 
   public WolfNode node() {
     return node;

@@ -11,14 +11,15 @@ public final class Bench {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
-      System.err.println("usage: bench NAME [options]; benchmarks: failover");
+      System.err.println("usage: bench NAME [options]; benchmarks: failover, wal");
       System.exit(1);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
       case "failover" -> FailoverBench.main(rest);
+      case "wal" -> WalBench.main(rest);
       default -> {
-        System.err.println("unknown benchmark '" + args[0] + "'; benchmarks: failover");
+        System.err.println("unknown benchmark '" + args[0] + "'; benchmarks: failover, wal");
         System.exit(1);
       }
     }

@@ -41,6 +41,83 @@ public record KernelSettings(
     Duration electionTimeout,
     boolean startCaughtUp) {
 
+  /** A copy with other bind and advertised addresses. */
+  public KernelSettings withAddresses(
+      String bindHost, int bindPort, String advertiseHost, int advertisePort) {
+    return new KernelSettings(
+        clusterName,
+        nodeId,
+        role,
+        bindHost,
+        bindPort,
+        advertiseHost,
+        advertisePort,
+        seeds,
+        bootstrap,
+        discovery,
+        security,
+        heartbeatInterval,
+        electionTimeout,
+        startCaughtUp);
+  }
+
+  /** A copy with other discovery settings. */
+  public KernelSettings withDiscovery(DiscoverySettings discovery) {
+    return new KernelSettings(
+        clusterName,
+        nodeId,
+        role,
+        bindHost,
+        bindPort,
+        advertiseHost,
+        advertisePort,
+        seeds,
+        bootstrap,
+        discovery,
+        security,
+        heartbeatInterval,
+        electionTimeout,
+        startCaughtUp);
+  }
+
+  /** A copy with other transport security. */
+  public KernelSettings withSecurity(TransportSecurity security) {
+    return new KernelSettings(
+        clusterName,
+        nodeId,
+        role,
+        bindHost,
+        bindPort,
+        advertiseHost,
+        advertisePort,
+        seeds,
+        bootstrap,
+        discovery,
+        security,
+        heartbeatInterval,
+        electionTimeout,
+        startCaughtUp);
+  }
+
+  /** A copy that starts caught up, or not. */
+  public KernelSettings withStartCaughtUp(boolean startCaughtUp) {
+    return new KernelSettings(
+        clusterName,
+        nodeId,
+        role,
+        bindHost,
+        bindPort,
+        advertiseHost,
+        advertisePort,
+        seeds,
+        bootstrap,
+        discovery,
+        security,
+        heartbeatInterval,
+        electionTimeout,
+        startCaughtUp);
+  }
+
   /**
    * UDP broadcast discovery. Beacons carry cluster name, node id and cluster address; beacons of
    * another cluster name are ignored.

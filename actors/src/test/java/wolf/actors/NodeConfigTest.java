@@ -37,22 +37,7 @@ class NodeConfigTest {
   @Test
   void advertisedAddressDiffersFromBind() {
     KernelSettings s = TestNodes.settings("alpha", "n", List.of(), true);
-    s =
-        new KernelSettings(
-            s.clusterName(),
-            s.nodeId(),
-            s.role(),
-            "0.0.0.0",
-            7355,
-            "10.1.2.3",
-            17355,
-            s.seeds(),
-            s.bootstrap(),
-            s.discovery(),
-            s.security(),
-            s.heartbeatInterval(),
-            s.electionTimeout(),
-            s.startCaughtUp());
+    s = s.withAddresses("0.0.0.0", 7355, "10.1.2.3", 17355);
     Config c = NodeConfig.of(s);
     assertEquals("10.1.2.3", c.getString("pekko.remote.artery.canonical.hostname"));
     assertEquals(17355, c.getInt("pekko.remote.artery.canonical.port"));
@@ -63,22 +48,7 @@ class NodeConfigTest {
   @Test
   void wildcardBindNeedsAnAdvertisedHost() {
     KernelSettings s = TestNodes.settings("alpha", "n", List.of(), true);
-    KernelSettings wildcard =
-        new KernelSettings(
-            s.clusterName(),
-            s.nodeId(),
-            s.role(),
-            "0.0.0.0",
-            7355,
-            "",
-            0,
-            s.seeds(),
-            s.bootstrap(),
-            s.discovery(),
-            s.security(),
-            s.heartbeatInterval(),
-            s.electionTimeout(),
-            s.startCaughtUp());
+    KernelSettings wildcard = s.withAddresses("0.0.0.0", 7355, "", 0);
     assertThrows(IllegalArgumentException.class, () -> NodeConfig.of(wildcard));
   }
 

@@ -42,57 +42,15 @@ public final class TestNodes implements AutoCloseable {
   }
 
   public static KernelSettings withCaughtUp(KernelSettings s, boolean caughtUp) {
-    return new KernelSettings(
-        s.clusterName(),
-        s.nodeId(),
-        s.role(),
-        s.bindHost(),
-        s.bindPort(),
-        s.advertiseHost(),
-        s.advertisePort(),
-        s.seeds(),
-        s.bootstrap(),
-        s.discovery(),
-        s.security(),
-        s.heartbeatInterval(),
-        s.electionTimeout(),
-        caughtUp);
+    return s.withStartCaughtUp(caughtUp);
   }
 
   public static KernelSettings withDiscovery(KernelSettings s, DiscoverySettings d) {
-    return new KernelSettings(
-        s.clusterName(),
-        s.nodeId(),
-        s.role(),
-        s.bindHost(),
-        s.bindPort(),
-        s.advertiseHost(),
-        s.advertisePort(),
-        s.seeds(),
-        s.bootstrap(),
-        d,
-        s.security(),
-        s.heartbeatInterval(),
-        s.electionTimeout(),
-        s.startCaughtUp());
+    return s.withDiscovery(d);
   }
 
   public static KernelSettings withSecurity(KernelSettings s, TransportSecurity security) {
-    return new KernelSettings(
-        s.clusterName(),
-        s.nodeId(),
-        s.role(),
-        s.bindHost(),
-        s.bindPort(),
-        s.advertiseHost(),
-        s.advertisePort(),
-        s.seeds(),
-        s.bootstrap(),
-        s.discovery(),
-        security,
-        s.heartbeatInterval(),
-        s.electionTimeout(),
-        s.startCaughtUp());
+    return s.withSecurity(security);
   }
 
   /** Starts a node and remembers it for {@link #close()}. */

@@ -156,7 +156,7 @@ public final class MariaDbServer implements AutoCloseable {
         Duration.ofSeconds(60),
         "mariadb",
         List.of(
-            binary("mariadb", "/usr/bin/mariadb"),
+            "mariadb",
             "--no-defaults",
             "-uroot",
             "-S",
@@ -258,9 +258,6 @@ public final class MariaDbServer implements AutoCloseable {
   }
 
   private static String binary(String name, String usual) {
-    if (name.startsWith("/")) {
-      return name;
-    }
     if (Files.isExecutable(Path.of(usual))) {
       return usual;
     }

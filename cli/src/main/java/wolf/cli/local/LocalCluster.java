@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import wolf.actors.tls.ClusterKeys;
 import wolf.cli.ApiClient;
+import wolf.scale.mariadb.MariaDbServer;
 
 /**
  * N WolfScale nodes as separate JVMs on loopback, for the demo, benchmarks and process-level tests.
@@ -38,6 +39,10 @@ public final class LocalCluster implements AutoCloseable {
   private final List<Node> nodes = new ArrayList<>();
   private final Process[] processes;
   private final List<String> jvmArgs;
+  private final List<MariaDbServer> databases = new ArrayList<>();
+  private Path keyStore;
+  private String keyStorePassword;
+  private String clusterOptions = "";
 
   private LocalCluster(Path base, String clusterName, int n, List<String> jvmArgs) {
     this.base = base;
@@ -60,10 +65,42 @@ public final class LocalCluster implements AutoCloseable {
       c.nodes.add(
           new Node("node-" + i, freePort(), freePort(), dir, dir.resolve("wolfscale.toml")));
     }
+    c.keyStore = keys;
+    c.keyStorePassword = password;
     for (Node node : c.nodes) {
       c.writeConfig(node, keys, password);
     }
     return c;
+  }
+
+  /**
+   * Gives every node its own MariaDB ({@link MariaDbServer}, under {@code dir/mariadb}, a free
+   * port) and points the node's {@code [database]} at it. Call before starting nodes; {@link
+   * #close()} stops them.
+   */
+  public void startDatabases() throws IOException {
+    for (int i = databases.size(); i < nodes.size(); i++) {
+      Node n = nodes.get(i);
+      databases.add(MariaDbServer.start(n.dir().resolve("mariadb"), freePort(), i + 1));
+    }
+    rewriteConfigs();
+  }
+
+  /** Node {@code i}'s MariaDB (after {@link #startDatabases()}). */
+  public MariaDbServer database(int i) {
+    return databases.get(i);
+  }
+
+  /** Extra TOML lines for every node's {@code [cluster]} section, e.g. {@code commit_mode}. */
+  public void setClusterOptions(String tomlLines) throws IOException {
+    clusterOptions = tomlLines.endsWith("\n") || tomlLines.isEmpty() ? tomlLines : tomlLines + "\n";
+    rewriteConfigs();
+  }
+
+  private void rewriteConfigs() throws IOException {
+    for (Node node : nodes) {
+      writeConfig(node, keyStore, keyStorePassword);
+    }
   }
 
   /** Writes a config for {@code node} that trusts the given key store. */
@@ -88,6 +125,8 @@ public final class LocalCluster implements AutoCloseable {
             + "peers = ["
             + peers
             + "]\n"
+            + clusterOptions
+            + databaseSection(node)
             + "[api]\n"
             + "bind_address = \"127.0.0.1:"
             + node.apiPort()
@@ -101,6 +140,20 @@ public final class LocalCluster implements AutoCloseable {
             + password
             + "\"\n";
     Files.writeString(node.config(), toml);
+  }
+
+  private String databaseSection(Node node) {
+    int i = nodes.indexOf(node);
+    if (i < 0 || i >= databases.size()) {
+      return "";
+    }
+    return "[database]\nhost = \"127.0.0.1\"\nport = "
+        + databases.get(i).port()
+        + "\nuser = \""
+        + MariaDbServer.USER
+        + "\"\npassword = \""
+        + MariaDbServer.PASSWORD
+        + "\"\n";
   }
 
   /** A node outside the configured set: same cluster name and peers, its own key store. */
@@ -273,10 +326,11 @@ public final class LocalCluster implements AutoCloseable {
           p.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          return;
+          break;
         }
       }
     }
+    databases.forEach(MariaDbServer::close);
   }
 
   static int freePort() throws IOException {

@@ -35,6 +35,13 @@ public interface ReplicatedLog {
    */
   Source<WalRecord, NotUsed> committed(long fromLsn);
 
+  /**
+   * Installs a snapshot: this node's state machine now holds every record up to {@code lastLsn} (of
+   * term {@code lastTerm}), taken from a caught-up node. The local log is emptied and continues at
+   * {@code lastLsn + 1}; following resumes from there. Only while {@link Role.Following}.
+   */
+  CompletionStage<org.apache.pekko.Done> resetTo(long lastLsn, long lastTerm);
+
   /** This node has applied every record up to {@code lsn} to its state machine (MariaDB). */
   void applied(long lsn);
 

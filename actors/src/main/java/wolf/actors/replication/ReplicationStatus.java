@@ -7,7 +7,8 @@ import java.util.Optional;
  * One node's replication state, for {@code /status}, {@code /cluster} and {@code wolfctl}.
  *
  * @param nodeId this node
- * @param role "leader", "follower", "recovering" or "handing-over"
+ * @param role "leader", "follower", "recovering" (a new leader re-establishing the log) or
+ *     "draining"
  * @param leader the leader this node follows or is
  * @param term the current term
  * @param durableLsn last LSN durable in this node's WAL

@@ -122,6 +122,10 @@ final class RecordScanner {
     return expectedLsn - 1;
   }
 
+  long term() {
+    return RecordCodec.term(buf, current);
+  }
+
   long timestamp() {
     return RecordCodec.timestamp(buf, current);
   }

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +33,12 @@ import org.slf4j.LoggerFactory;
  *       WalCorruptException} naming segment and offset. Nothing is ever skipped.
  *   <li>If the last segment is closed (a crash between closing one segment and creating the next)
  *       it is checked as closed, then renamed back to open; the next append rolls it.
+ *   <li>A {@code .base} segment is a reset ({@link SegmentedLog#resetTo}) that a crash interrupted.
+ *       With a whole header, the reset had committed: every other segment is deleted and it becomes
+ *       the open segment. Without one (a crash while creating it), it is deleted and the log stays
+ *       as it was.
+ *   <li>Each segment's header names the term of the record before its first; it must be the term of
+ *       the previous segment's last record.
  * </ul>
  *
  * Not thread-safe; runs once, before the log is used.
@@ -51,6 +58,14 @@ final class Recovery {
    */
   static List<Segment> recover(Path dir, boolean fsync) throws IOException {
     List<Found> found = list(dir);
+    if (finishReset(dir, found)) {
+      found = list(dir);
+    }
+    for (int i = 1; i < found.size(); i++) {
+      if (found.get(i - 1).name().firstLsn() == found.get(i).name().firstLsn()) {
+        throw new WalCorruptException(found.get(i).path(), 0, "two segments start at the same LSN");
+      }
+    }
     long nextFirst = 1;
     // A zero-length or headless last segment is a crash while creating it: remove it.
     while (!found.isEmpty()) {
@@ -68,7 +83,9 @@ final class Recovery {
       found.remove(found.size() - 1);
     }
     if (found.isEmpty()) {
-      return List.of(Segment.create(dir, nextFirst, fsync));
+      // Only the very first segment can be lost this way (a roll or a reset never removes the
+      // segment before the one it creates), so the previous term is that of nothing: 0.
+      return List.of(Segment.create(dir, nextFirst, 0, false, fsync));
     }
     List<Segment> segments = scanAll(found);
     for (int i = 1; i < segments.size(); i++) {
@@ -84,6 +101,17 @@ final class Recovery {
                 + prev.path().getFileName()
                 + " ends at LSN "
                 + prev.lastLsn());
+      }
+      if (s.prevTerm != prev.lastTerm()) {
+        throw new WalCorruptException(
+            s.path(),
+            0,
+            "header says the previous record has term "
+                + s.prevTerm
+                + " but "
+                + prev.path().getFileName()
+                + " ends with term "
+                + prev.lastTerm());
       }
     }
     for (int i = 0; i < segments.size() - 1; i++) {
@@ -105,6 +133,60 @@ final class Recovery {
     return segments;
   }
 
+  /**
+   * Completes or discards a reset a crash interrupted (see the class comment).
+   *
+   * @return whether files were deleted or renamed
+   */
+  private static boolean finishReset(Path dir, List<Found> found) throws IOException {
+    List<Found> bases =
+        found.stream().filter(f -> f.name().state() == SegmentFile.State.BASE).toList();
+    if (bases.isEmpty()) {
+      return false;
+    }
+    if (bases.size() > 1) {
+      throw new WalCorruptException(bases.get(1).path(), 0, "two reset (.base) segments");
+    }
+    Found base = bases.get(0);
+    ByteBuffer h = ByteBuffer.allocate(SegmentFile.HEADER_SIZE);
+    try (FileChannel ch = FileChannel.open(base.path(), StandardOpenOption.READ)) {
+      while (h.hasRemaining() && ch.read(h, h.position()) >= 0) {
+        // read the whole header
+      }
+    }
+    try {
+      SegmentFile.checkHeader(h.flip(), base.path(), base.name().firstLsn());
+    } catch (WalCorruptException e) {
+      log.warn(
+          "{}: removing an unfinished reset segment ({}); the log stays as it was",
+          base.path(),
+          e.reason());
+      Files.delete(base.path());
+      SegmentedLog.forceDirectory(dir);
+      return true;
+    }
+    int old = 0;
+    for (Found f : found) {
+      if (f != base) {
+        Files.delete(f.path());
+        old++;
+      }
+    }
+    SegmentedLog.forceDirectory(dir);
+    Files.move(
+        base.path(),
+        base.path().resolveSibling(SegmentFile.openName(base.name().firstLsn())),
+        StandardCopyOption.ATOMIC_MOVE);
+    SegmentedLog.forceDirectory(dir);
+    log.warn(
+        "{}: finished a reset that a crash interrupted: deleted {} older segment(s); the log"
+            + " now starts empty at LSN {}",
+        base.path(),
+        old,
+        base.name().firstLsn());
+    return true;
+  }
+
   private static List<Found> list(Path dir) throws IOException {
     List<Found> found = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
@@ -116,12 +198,6 @@ final class Recovery {
       }
     }
     found.sort(Comparator.comparingLong(f -> f.name().firstLsn()));
-    for (int i = 0; i < found.size(); i++) {
-      Found f = found.get(i);
-      if (i > 0 && found.get(i - 1).name().firstLsn() == f.name().firstLsn()) {
-        throw new WalCorruptException(f.path(), 0, "two segments start at the same LSN");
-      }
-    }
     return found;
   }
 
@@ -177,17 +253,19 @@ final class Recovery {
       while (h.hasRemaining() && ch.read(h, h.position()) >= 0) {
         // read the whole header
       }
-      SegmentFile.checkHeader(h.flip(), f.path(), first);
+      long prevTerm = SegmentFile.checkHeader(h.flip(), f.path(), first);
       SegmentIndex index = new SegmentIndex();
       long size = ch.size();
       RecordScanner s = new RecordScanner(ch, SegmentFile.HEADER_SIZE, size, first, SCAN_BUFFER);
       long lastLsn = first - 1;
+      long lastTerm = prevTerm;
       long lastTs = 0;
       long end = SegmentFile.HEADER_SIZE;
       try {
         while (s.next()) {
           index.offer(s.lsn(), s.offset());
           lastLsn = s.lsn();
+          lastTerm = s.term();
           lastTs = s.timestamp();
           end = s.nextOffset();
         }
@@ -220,7 +298,8 @@ final class Recovery {
               "closed segment ends at LSN " + lastLsn + " but its name says " + f.name().lastLsn());
         }
       }
-      return new Segment(f.path(), first, f.name().open(), lastLsn, lastTs, size, index);
+      return new Segment(
+          f.path(), first, prevTerm, f.name().open(), lastLsn, lastTerm, lastTs, size, index);
     }
   }
 }

@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * One segment file: a {@link SegmentFile} header, then records ({@link RecordCodec}) with
- * contiguous LSNs from {@link #firstLsn}. Keeps its {@link SegmentIndex}, its last LSN and the
- * timestamp of its last record (retention's notion of age).
+ * contiguous LSNs from {@link #firstLsn}. Keeps its {@link SegmentIndex}, its last LSN, the term
+ * and timestamp of its last record (the timestamp is retention's notion of age), and the term of
+ * the record before its first ({@link #prevTerm}, from the header).
  *
  * <p>Thread-safety: the log's owner thread writes, truncates, renames and deletes; any thread may
  * {@link #read} concurrently, bounded by an LSN the owner has published. The owner writes through
@@ -25,41 +26,56 @@ final class Segment {
   static final int READ_BUFFER = 64 * 1024;
 
   final long firstLsn;
+  final long prevTerm;
   final SegmentIndex index;
   private volatile Path path;
   private volatile boolean open;
   private volatile long lastLsn;
+  private volatile long lastTerm;
   private volatile long lastTimestamp;
   private volatile long size;
   private FileChannel writer; // owner only
   private FileChannel reader; // guarded by this
   private boolean deleted; // guarded by this
 
+  /**
+   * @param lastTerm term of the last record, {@code prevTerm} when empty
+   */
   Segment(
       Path path,
       long firstLsn,
+      long prevTerm,
       boolean open,
       long lastLsn,
+      long lastTerm,
       long lastTimestamp,
       long size,
       SegmentIndex index) {
     this.path = path;
     this.firstLsn = firstLsn;
+    this.prevTerm = prevTerm;
     this.open = open;
     this.lastLsn = lastLsn;
+    this.lastTerm = lastTerm;
     this.lastTimestamp = lastTimestamp;
     this.size = size;
     this.index = index;
   }
 
-  /** Creates {@code wal-<firstLsn>.open} with its header, forced to disk if {@code fsync}. */
-  static Segment create(Path dir, long firstLsn, boolean fsync) throws IOException {
-    Path p = dir.resolve(SegmentFile.openName(firstLsn));
+  /**
+   * Creates {@code wal-<firstLsn>.open} (or {@code .base}, for a reset, when {@code base}) with its
+   * header, forced to disk if {@code fsync}. The caller forces the directory.
+   *
+   * @param prevTerm the term of record {@code firstLsn - 1}
+   */
+  static Segment create(Path dir, long firstLsn, long prevTerm, boolean base, boolean fsync)
+      throws IOException {
+    Path p = dir.resolve(base ? SegmentFile.baseName(firstLsn) : SegmentFile.openName(firstLsn));
     FileChannel ch =
         FileChannel.open(
             p, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
     try {
-      ByteBuffer h = SegmentFile.header(firstLsn);
+      ByteBuffer h = SegmentFile.header(firstLsn, prevTerm);
       while (h.hasRemaining()) {
         ch.write(h, h.position());
       }
@@ -72,7 +88,15 @@ final class Segment {
     }
     Segment s =
         new Segment(
-            p, firstLsn, true, firstLsn - 1, 0, SegmentFile.HEADER_SIZE, new SegmentIndex());
+            p,
+            firstLsn,
+            prevTerm,
+            !base,
+            firstLsn - 1,
+            prevTerm,
+            0,
+            SegmentFile.HEADER_SIZE,
+            new SegmentIndex());
     s.writer = ch;
     return s;
   }
@@ -88,6 +112,11 @@ final class Segment {
   /** LSN of the last record, {@code firstLsn - 1} when empty. */
   long lastLsn() {
     return lastLsn;
+  }
+
+  /** Term of the last record; {@link #prevTerm} when empty. */
+  long lastTerm() {
+    return lastTerm;
   }
 
   long lastTimestamp() {
@@ -114,7 +143,12 @@ final class Segment {
    * Owner: writes {@code records} (whole encoded records) at the end and publishes them. The index
    * entries must be those of the records in the buffer.
    */
-  void append(ByteBuffer records, long lastLsn, long lastTimestamp, List<long[]> indexEntries)
+  void append(
+      ByteBuffer records,
+      long lastLsn,
+      long lastTerm,
+      long lastTimestamp,
+      List<long[]> indexEntries)
       throws IOException {
     long at = size;
     while (records.hasRemaining()) {
@@ -124,6 +158,7 @@ final class Segment {
       index.offer(e[0], e[1]);
     }
     this.size = at;
+    this.lastTerm = lastTerm;
     this.lastTimestamp = lastTimestamp;
     this.lastLsn = lastLsn;
   }
@@ -141,7 +176,10 @@ final class Segment {
     }
   }
 
-  /** Owner: renames the file to its closed or open name. The caller forces the directory. */
+  /**
+   * Owner: renames the file to its closed or open name (a {@code .base} segment becomes open). The
+   * caller forces the directory.
+   */
   void rename(boolean toOpen) throws IOException {
     String name =
         toOpen ? SegmentFile.openName(firstLsn) : SegmentFile.closedName(firstLsn, lastLsn);
@@ -157,33 +195,36 @@ final class Segment {
    * Owner, with readers excluded: drops every record after {@code keepLsn} from the file, which
    * must end at a record boundary found by {@link #endOf}.
    */
-  void truncate(long keepLsn, long newSize, long newLastTimestamp, boolean fsync)
-      throws IOException {
+  void truncate(long keepLsn, End end, boolean fsync) throws IOException {
     openWriter();
-    writer.truncate(newSize);
+    writer.truncate(end.offset());
     if (fsync) {
       writer.force(true);
     }
     index.truncate(keepLsn);
-    size = newSize;
+    size = end.offset();
     lastLsn = keepLsn;
-    lastTimestamp = newLastTimestamp;
+    lastTerm = end.term();
+    lastTimestamp = end.timestamp();
   }
 
+  /** Where record {@code lsn} ends in the file, and its term and timestamp. */
+  record End(long offset, long term, long timestamp) {}
+
   /**
-   * The end offset and timestamp of record {@code lsn} ({@code {HEADER_SIZE, 0}} for {@code
-   * firstLsn - 1}).
+   * The end of record {@code lsn} ({@code HEADER_SIZE}, {@link #prevTerm} and 0 for {@code firstLsn
+   * - 1}). Any thread.
    */
-  long[] endOf(long lsn) throws IOException {
+  End endOf(long lsn) throws IOException {
     if (lsn < firstLsn) {
-      return new long[] {SegmentFile.HEADER_SIZE, 0};
+      return new End(SegmentFile.HEADER_SIZE, prevTerm, 0);
     }
     long[] from = start(lsn);
     RecordScanner s = new RecordScanner(readChannel(), from[1], size, from[0], READ_BUFFER);
     try {
       while (s.next()) {
         if (s.lsn() == lsn) {
-          return new long[] {s.nextOffset(), s.timestamp()};
+          return new End(s.nextOffset(), s.term(), s.timestamp());
         }
       }
     } catch (RecordCodec.BadRecord e) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -26,14 +27,16 @@ import wolf.config.WalSettings;
  *
  * <p>Two LSNs are tracked explicitly: {@link #writtenLsn()} (handed to the OS) and {@link
  * #durableLsn()} (forced to disk by {@link #flush()}, or, with {@code fsync = false}, handed to the
- * OS). Readers never see a record after {@code writtenLsn}.
+ * OS). Readers never see a record after {@code writtenLsn}. {@link #lastTerm()} is the term of the
+ * record at {@code writtenLsn}; each segment header holds the term of the record before its first,
+ * so the log knows the term at {@code firstLsn() - 1} too, also after {@link #resetTo}.
  *
  * <p>Thread-safety: one owner thread calls the mutating methods ({@link #append}, {@link #flush},
- * {@link #truncateAfter}, {@link #deleteSegments}, {@link #close}); calls on it must be ordered
- * (happens-before), not necessarily on one thread. Any thread may call {@link #read}, the LSN
- * getters and {@link #durableChange()} at any time. Appends and readers never wait for each other;
- * truncation and segment deletion take the structure lock exclusively, so they wait for reads in
- * progress (each read is bounded) and readers wait for them.
+ * {@link #truncateAfter}, {@link #resetTo}, {@link #deleteSegments}, {@link #close}); calls on it
+ * must be ordered (happens-before), not necessarily on one thread. Any thread may call {@link
+ * #read}, {@link #termAt}, the LSN and term getters and the change signals at any time. Appends and
+ * readers never wait for each other; truncation, reset and segment deletion take the structure lock
+ * exclusively, so they wait for reads in progress (each read is bounded) and readers wait for them.
  */
 public final class SegmentedLog implements Closeable {
 
@@ -55,7 +58,11 @@ public final class SegmentedLog implements Closeable {
     }
   }
 
-  /** One record to append. */
+  /**
+   * One record to append. A {@link WalRecord} is an entry that keeps its own LSN (it must be the
+   * one the log gives next), term and timestamp: that is how a follower appends the leader's
+   * records.
+   */
   public interface Entry {
     long term();
 
@@ -68,8 +75,14 @@ public final class SegmentedLog implements Closeable {
 
   private record Simple(long term, byte[] payload) implements Entry {}
 
-  /** The last truncation: a tail that emitted past {@code lastKept} in an older epoch must fail. */
+  /**
+   * The last truncation or reset: a tail that emitted past {@code lastKept} in an older epoch must
+   * fail.
+   */
   record Truncation(long epoch, long lastKept) {}
+
+  /** {@code writtenLsn} and the term of the record there, published together. */
+  private record Tip(long lsn, long term) {}
 
   private static final int BATCH_BUFFER = 1 << 20;
 
@@ -82,8 +95,10 @@ public final class SegmentedLog implements Closeable {
   private final List<long[]> indexEntries = new ArrayList<>(); // owner only
   private final AtomicReference<CompletableFuture<Void>> durableChange =
       new AtomicReference<>(new CompletableFuture<>());
+  private final AtomicReference<CompletableFuture<Void>> writtenChange =
+      new AtomicReference<>(new CompletableFuture<>());
   private volatile List<Segment> segments;
-  private volatile long writtenLsn;
+  private volatile Tip tip;
   private volatile long durableLsn;
   private volatile Truncation truncation = new Truncation(0, 0);
   private volatile boolean closed;
@@ -124,9 +139,9 @@ public final class SegmentedLog implements Closeable {
       wal.releaseLock();
       throw e;
     }
-    long last = wal.active().lastLsn();
-    wal.writtenLsn = last;
-    wal.durableLsn = last;
+    Segment active = wal.active();
+    wal.tip = new Tip(active.lastLsn(), active.lastTerm());
+    wal.durableLsn = active.lastLsn();
     return wal;
   }
 
@@ -145,12 +160,23 @@ public final class SegmentedLog implements Closeable {
 
   /** The LSN the next append gets. */
   public long nextLsn() {
-    return writtenLsn + 1;
+    return tip.lsn() + 1;
   }
 
-  /** Highest LSN handed to the OS; what {@link #read} may return. 0 when nothing was written. */
+  /**
+   * Highest LSN handed to the OS; what {@link #read} may return. 0 when nothing was written; {@code
+   * lastLsn} after {@link #resetTo}, until the next append.
+   */
   public long writtenLsn() {
-    return writtenLsn;
+    return tip.lsn();
+  }
+
+  /**
+   * The term of the record at {@link #writtenLsn()} as of this call; after {@link #resetTo} with
+   * nothing appended since, the reset's {@code lastTerm}; 0 for a new log.
+   */
+  public long lastTerm() {
+    return tip.term();
   }
 
   /** Highest LSN made durable by {@link #flush()}. */
@@ -164,6 +190,11 @@ public final class SegmentedLog implements Closeable {
    */
   public CompletableFuture<Void> durableChange() {
     return durableChange.get();
+  }
+
+  /** Like {@link #durableChange()}, for {@link #writtenLsn()}. */
+  public CompletableFuture<Void> writtenChange() {
+    return writtenChange.get();
   }
 
   Truncation lastTruncation() {
@@ -185,17 +216,27 @@ public final class SegmentedLog implements Closeable {
   }
 
   /**
-   * Owner: writes {@code entries} with LSNs {@code nextLsn()}, {@code nextLsn() + 1}, ..., all with
-   * {@code timestamp}. Written, not durable: call {@link #flush()}. On an exception the log is
-   * unusable; close it and open it again.
+   * Owner: writes {@code entries} with LSNs {@code nextLsn()}, {@code nextLsn() + 1}, ..., with
+   * {@code timestamp} (a {@link WalRecord} keeps its own). Written, not durable: call {@link
+   * #flush()}. On an {@link IOException} the log is unusable; close it and open it again.
    *
    * @return the LSN of the first entry
+   * @throws WalGapException if a {@link WalRecord} does not carry the LSN it would get; nothing is
+   *     written then
    * @throws IllegalArgumentException if a payload is larger than {@link RecordCodec#MAX_PAYLOAD}
    */
   public long append(List<? extends Entry> entries, long timestamp) throws IOException {
     ensureOpen();
-    long first = writtenLsn + 1;
+    Tip before = tip;
+    long first = before.lsn() + 1;
+    for (int i = 0; i < entries.size(); i++) {
+      if (entries.get(i) instanceof WalRecord r && r.lsn() != first + i) {
+        throw new WalGapException(first + i, r.lsn());
+      }
+    }
     long lsn = first;
+    long lastTerm = before.term();
+    long lastTs = timestamp;
     Segment seg = active();
     batch.clear();
     indexEntries.clear();
@@ -212,12 +253,12 @@ public final class SegmentedLog implements Closeable {
       int size = RecordCodec.HEADER + storedLength;
       long offset = seg.size() + batch.position();
       if (offset > SegmentFile.HEADER_SIZE && offset + size > options.segmentBytes()) {
-        write(seg, lsn - 1, timestamp);
+        write(seg, lsn - 1, lastTerm, lastTs);
         seg = roll();
         offset = seg.size();
       }
       if (batch.remaining() < size) {
-        write(seg, lsn - 1, timestamp);
+        write(seg, lsn - 1, lastTerm, lastTs);
         if (batch.capacity() < size) {
           batch = ByteBuffer.allocateDirect(Math.max(size, BATCH_BUFFER));
         }
@@ -228,23 +269,30 @@ public final class SegmentedLog implements Closeable {
               || offset - indexEntries.get(indexEntries.size() - 1)[1] >= SegmentIndex.INTERVAL)) {
         indexEntries.add(new long[] {lsn, offset});
       }
-      RecordCodec.encode(batch, lsn, e.term(), timestamp, flags, stored, storedLength, crc);
+      long ts = e instanceof WalRecord r ? r.timestamp() : timestamp;
+      RecordCodec.encode(batch, lsn, e.term(), ts, flags, stored, storedLength, crc);
+      lastTerm = e.term();
+      lastTs = ts;
       lsn++;
     }
-    write(seg, lsn - 1, timestamp);
+    write(seg, lsn - 1, lastTerm, lastTs);
     return first;
   }
 
-  /** Writes what is in the batch buffer to {@code seg} and publishes it up to {@code lastLsn}. */
-  private void write(Segment seg, long lastLsn, long timestamp) throws IOException {
+  /**
+   * Writes what is in the batch buffer to {@code seg} and publishes it up to {@code lastLsn}, the
+   * record with {@code lastTerm} and {@code lastTs}.
+   */
+  private void write(Segment seg, long lastLsn, long lastTerm, long lastTs) throws IOException {
     if (batch.position() == 0) {
       return;
     }
     batch.flip();
-    seg.append(batch, lastLsn, timestamp, indexEntries);
+    seg.append(batch, lastLsn, lastTerm, lastTs, indexEntries);
     batch.clear();
     indexEntries.clear();
-    writtenLsn = lastLsn;
+    tip = new Tip(lastLsn, lastTerm);
+    signal(writtenChange);
     if (!options.fsync()) {
       publishDurable(lastLsn);
     }
@@ -258,7 +306,7 @@ public final class SegmentedLog implements Closeable {
     }
     old.closeWriter();
     old.rename(false);
-    Segment next = Segment.create(dir, old.lastLsn() + 1, options.fsync());
+    Segment next = Segment.create(dir, old.lastLsn() + 1, old.lastTerm(), false, options.fsync());
     if (options.fsync()) {
       forceDirectory(dir);
     }
@@ -271,7 +319,7 @@ public final class SegmentedLog implements Closeable {
   /** Owner: makes everything written durable (fdatasync when {@code fsync}). */
   public void flush() throws IOException {
     ensureOpen();
-    long w = writtenLsn;
+    long w = tip.lsn();
     if (options.fsync()) {
       active().force();
     }
@@ -281,12 +329,17 @@ public final class SegmentedLog implements Closeable {
   private void publishDurable(long lsn) {
     if (lsn != durableLsn) {
       durableLsn = lsn;
-      signal();
+      signal(durableChange);
     }
   }
 
-  private void signal() {
-    durableChange.getAndSet(new CompletableFuture<>()).complete(null);
+  private static void signal(AtomicReference<CompletableFuture<Void>> change) {
+    change.getAndSet(new CompletableFuture<>()).complete(null);
+  }
+
+  private void signalAll() {
+    signal(writtenChange);
+    signal(durableChange);
   }
 
   /**
@@ -304,7 +357,7 @@ public final class SegmentedLog implements Closeable {
     structure.readLock().lock();
     try {
       ensureOpen();
-      long bound = Math.min(toLsn, writtenLsn);
+      long bound = Math.min(toLsn, tip.lsn());
       List<Segment> segs = segments;
       if (fromLsn < segs.get(0).firstLsn) {
         throw new WalPrunedException(fromLsn, segs.get(0).firstLsn);
@@ -351,7 +404,7 @@ public final class SegmentedLog implements Closeable {
    */
   public void truncateAfter(long lsn) throws IOException {
     ensureOpen();
-    if (lsn >= writtenLsn) {
+    if (lsn >= tip.lsn()) {
       return;
     }
     if (lsn + 1 < firstLsn()) {
@@ -366,8 +419,7 @@ public final class SegmentedLog implements Closeable {
       }
       Segment keep = segs.get(segs.size() - 1);
       if (keep.lastLsn() > lsn) {
-        long[] end = keep.endOf(lsn);
-        keep.truncate(lsn, end[0], end[1], options.fsync());
+        keep.truncate(lsn, keep.endOf(lsn), options.fsync());
       }
       if (!keep.isOpen()) {
         keep.rename(true);
@@ -377,13 +429,85 @@ public final class SegmentedLog implements Closeable {
         forceDirectory(dir);
       }
       segments = List.copyOf(segs);
-      writtenLsn = lsn;
+      tip = new Tip(lsn, keep.lastTerm());
       durableLsn = lsn;
       truncation = new Truncation(truncation.epoch() + 1, lsn);
     } finally {
       structure.writeLock().unlock();
     }
-    signal();
+    signalAll();
+  }
+
+  /**
+   * Owner: replaces the whole log by an empty one whose next LSN is {@code lastLsn + 1} and whose
+   * {@link #lastTerm()} is {@code lastTerm} (after a snapshot taken at {@code lastLsn} was
+   * installed). Crash-safe: the new empty segment is created as {@code wal-<lastLsn+1>.base} and
+   * forced with the directory first (from then on recovery completes the reset), then every old
+   * segment is deleted and the directory forced, then it is renamed to {@code .open} and the
+   * directory forced again. Records at or before {@code lastLsn} are gone ({@link
+   * WalPrunedException}); tails that emitted records after it fail ({@link WalTruncatedException}).
+   */
+  public void resetTo(long lastLsn, long lastTerm) throws IOException {
+    ensureOpen();
+    if (lastLsn < 0 || lastLsn >= Long.MAX_VALUE - 1 || lastTerm < 0) {
+      throw new IllegalArgumentException(
+          "cannot reset to LSN " + lastLsn + " with term " + lastTerm);
+    }
+    structure.writeLock().lock();
+    try {
+      Segment base = Segment.create(dir, lastLsn + 1, lastTerm, true, options.fsync());
+      boolean fsync = options.fsync();
+      if (fsync) {
+        forceDirectory(dir);
+      }
+      List<Segment> old = segments;
+      segments = List.of(base);
+      for (int i = old.size() - 1; i >= 0; i--) {
+        old.get(i).delete();
+      }
+      if (fsync) {
+        forceDirectory(dir);
+      }
+      base.rename(true);
+      if (fsync) {
+        forceDirectory(dir);
+      }
+      tip = new Tip(lastLsn, lastTerm);
+      durableLsn = lastLsn;
+      truncation = new Truncation(truncation.epoch() + 1, lastLsn);
+    } finally {
+      structure.writeLock().unlock();
+    }
+    signalAll();
+  }
+
+  /**
+   * The term of record {@code lsn}: read from the record (blocking), or known for {@link
+   * #writtenLsn()} and for {@code firstLsn() - 1} (from the first segment's header; 0 for LSN 0).
+   *
+   * @return empty if {@code lsn} is before {@code firstLsn() - 1} or after {@code writtenLsn()}
+   * @throws WalCorruptException if the record fails its checks
+   */
+  public OptionalLong termAt(long lsn) throws IOException {
+    structure.readLock().lock();
+    try {
+      ensureOpen();
+      Tip t = tip;
+      List<Segment> segs = segments;
+      Segment head = segs.get(0);
+      if (lsn == head.firstLsn - 1) {
+        return OptionalLong.of(head.prevTerm);
+      }
+      if (lsn < head.firstLsn || lsn > t.lsn()) {
+        return OptionalLong.empty();
+      }
+      if (lsn == t.lsn()) {
+        return OptionalLong.of(t.term());
+      }
+      return OptionalLong.of(segs.get(find(segs, lsn)).endOf(lsn).term());
+    } finally {
+      structure.readLock().unlock();
+    }
   }
 
   /**
@@ -443,7 +567,7 @@ public final class SegmentedLog implements Closeable {
       }
     } finally {
       structure.writeLock().unlock();
-      signal();
+      signalAll();
     }
   }
 

@@ -13,18 +13,20 @@ import org.apache.pekko.stream.stage.GraphStage;
 import org.apache.pekko.stream.stage.GraphStageLogic;
 
 /**
- * The source behind {@link Wal#tail(long)}: emits records from an LSN on, each once it is durable,
- * and then keeps emitting as {@link SegmentedLog#durableLsn()} advances.
+ * The source behind {@link Wal#tail(long)} and {@link Wal#tailWritten(long)}: emits records from an
+ * LSN on, each once it is durable (or, for {@code tailWritten}, once it is written to the OS), and
+ * then keeps emitting as {@link SegmentedLog#durableLsn()} (or {@link SegmentedLog#writtenLsn()})
+ * advances.
  *
  * <p>Backpressure: it reads only when downstream has pulled and its buffer is empty, at most
  * {@value #CHUNK_RECORDS} records or {@value #CHUNK_BYTES} bytes at a time, so a slow subscriber
  * costs one chunk of memory however far behind it is. Reads run on the {@code reader} executor
  * (never on the stream's or the writer's threads); when caught up it waits on {@link
- * SegmentedLog#durableChange()} rather than polling.
+ * SegmentedLog#durableChange()} (or {@link SegmentedLog#writtenChange()}) rather than polling.
  *
- * <p>Fails with {@link WalTruncatedException} if a truncation removes records it already emitted,
- * {@link WalPrunedException} if retention deleted the LSNs it needs next, and {@link
- * WalClosedException} when the log closes.
+ * <p>Fails with {@link WalTruncatedException} if a truncation or reset removes records it already
+ * emitted, {@link WalPrunedException} if retention or a reset deleted the LSNs it needs next, and
+ * {@link WalClosedException} when the log closes.
  */
 final class TailStage extends GraphStage<SourceShape<WalRecord>> {
   static final int CHUNK_RECORDS = 256;
@@ -36,8 +38,12 @@ final class TailStage extends GraphStage<SourceShape<WalRecord>> {
   private final long fromLsn;
   private final Executor reader;
   private final WalMetrics metrics;
+  private final boolean written;
 
-  TailStage(SegmentedLog log, long fromLsn, Executor reader, WalMetrics metrics) {
+  /**
+   * @param written emit records once written to the OS, not once durable
+   */
+  TailStage(SegmentedLog log, long fromLsn, Executor reader, WalMetrics metrics, boolean written) {
     if (fromLsn < 1) {
       throw new IllegalArgumentException("LSNs start at 1, not " + fromLsn);
     }
@@ -45,6 +51,7 @@ final class TailStage extends GraphStage<SourceShape<WalRecord>> {
     this.fromLsn = fromLsn;
     this.reader = reader;
     this.metrics = metrics;
+    this.written = written;
   }
 
   @Override
@@ -98,7 +105,7 @@ final class TailStage extends GraphStage<SourceShape<WalRecord>> {
         if (reading || waiting) {
           return;
         }
-        CompletableFuture<Void> change = log.durableChange();
+        CompletableFuture<Void> change = written ? log.writtenChange() : log.durableChange();
         if (log.isClosed()) {
           failStage(new WalClosedException(log.directory() + ": the WAL is closed", null));
           return;
@@ -106,14 +113,14 @@ final class TailStage extends GraphStage<SourceShape<WalRecord>> {
         if (truncatedUnderUs()) {
           return;
         }
-        long durable = log.durableLsn();
-        if (durable >= next) {
+        long bound = written ? log.writtenLsn() : log.durableLsn();
+        if (bound >= next) {
           reading = true;
           long from = next;
           reader.execute(
               () -> {
                 try {
-                  onRead.invoke(log.read(from, durable, CHUNK_RECORDS, CHUNK_BYTES));
+                  onRead.invoke(log.read(from, bound, CHUNK_RECORDS, CHUNK_BYTES));
                 } catch (Throwable t) {
                   onError.invoke(t);
                 }

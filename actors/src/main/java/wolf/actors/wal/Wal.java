@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -120,13 +121,44 @@ public final class Wal implements AutoCloseable {
    */
   public CompletionStage<Long> append(long term, byte[] payload) {
     CompletableFuture<Long> result = new CompletableFuture<>();
+    return submit(PendingAppend.one(term, payload, new PendingAppend.FutureReply(result, false)));
+  }
+
+  /**
+   * Appends {@code payloads} as consecutive records in {@code term}: contiguous LSNs, written in
+   * the same group commit, nothing interleaved. The queue and batch bounds count every record; a
+   * call larger than a batch goes out alone.
+   *
+   * @return the FIRST record's LSN, once all are durable; fails like {@link #append}, and with
+   *     {@link IllegalArgumentException} if {@code payloads} is empty
+   */
+  public CompletionStage<Long> appendAll(long term, List<byte[]> payloads) {
+    CompletableFuture<Long> result = new CompletableFuture<>();
+    return submit(PendingAppend.all(term, payloads, new PendingAppend.FutureReply(result, false)));
+  }
+
+  /**
+   * Follower side of replication: appends {@code records} received from the leader as they are,
+   * keeping each one's LSN, term and timestamp. They must be contiguous, and the first one's LSN
+   * must be the log's next LSN at the moment they are written, that is after everything queued
+   * before this call (appends, truncations, resets); each call is checked then, so it may be mixed
+   * with {@link #append} calls. Goes out in one group commit, like {@link #appendAll}.
+   *
+   * @return the LAST record's LSN, once all are durable; fails with {@link WalGapException}
+   *     (nothing of this call was written: resynchronise), or like {@link #appendAll}
+   */
+  public CompletionStage<Long> appendReplicated(List<WalRecord> records) {
+    CompletableFuture<Long> result = new CompletableFuture<>();
+    return submit(PendingAppend.replicated(records, new PendingAppend.FutureReply(result, true)));
+  }
+
+  private CompletionStage<Long> submit(PendingAppend p) {
     if (closing.get() != null) {
-      result.completeExceptionally(
-          new WalClosedException(log.directory() + ": the WAL is closed", null));
-      return result;
+      p.reply().failed(new WalClosedException(log.directory() + ": the WAL is closed", null));
+    } else {
+      writer.tell(p);
     }
-    writer.tell(new WalWriter.Submit(term, payload, result));
-    return result;
+    return ((PendingAppend.FutureReply) p.reply()).result();
   }
 
   /**
@@ -160,7 +192,17 @@ public final class Wal implements AutoCloseable {
    * {@link WalClosedException}.
    */
   public Source<WalRecord, NotUsed> tail(long fromLsn) {
-    return Source.fromGraph(new TailStage(log, fromLsn, readers, metrics));
+    return Source.fromGraph(new TailStage(log, fromLsn, readers, metrics, false));
+  }
+
+  /**
+   * Like {@link #tail}, but each record is emitted as soon as it is written to the OS (visible to
+   * {@link #read}), before its fsync: a leader ships records to its followers while its own fsync
+   * runs. A record emitted this way may still be lost if this node crashes before the fsync (the
+   * appender was not answered then). Same failures as {@link #tail}.
+   */
+  public Source<WalRecord, NotUsed> tailWritten(long fromLsn) {
+    return Source.fromGraph(new TailStage(log, fromLsn, readers, metrics, true));
   }
 
   /**
@@ -175,6 +217,53 @@ public final class Wal implements AutoCloseable {
             new WalWriter.TruncateAfter(lsn, r),
         ASK_TIMEOUT,
         system.scheduler());
+  }
+
+  /**
+   * Replaces the whole log by an empty one whose next LSN is {@code lastLsn + 1}, after the
+   * operations sent before this call (used once a snapshot taken at {@code lastLsn} is installed).
+   * Afterwards {@code firstLsn() == lastLsn + 1}, {@code writtenLsn() == durableLsn() == lastLsn},
+   * {@code lastTerm() == termAt(lastLsn) == lastTerm}; this survives a reopen and a crash at any
+   * point of the reset (it either happened or not). Reads at or before {@code lastLsn} fail with
+   * {@link WalPrunedException}; tails that had emitted records after {@code lastLsn} fail with
+   * {@link WalTruncatedException}.
+   *
+   * @return done once the reset is durable; fails with {@link IllegalArgumentException} for a
+   *     negative LSN or term, or {@link WalClosedException}
+   */
+  public CompletionStage<Done> resetTo(long lastLsn, long lastTerm) {
+    return AskPattern.askWithStatus(
+        writer,
+        (ActorRef<org.apache.pekko.pattern.StatusReply<Done>> r) ->
+            new WalWriter.ResetTo(lastLsn, lastTerm, r),
+        ASK_TIMEOUT,
+        system.scheduler());
+  }
+
+  /**
+   * The term of the record at {@link #writtenLsn()}; after {@link #resetTo} with nothing appended
+   * since, the reset's {@code lastTerm}; 0 for a new log. Read together with {@code writtenLsn()}
+   * while appends run, the two may belong to different moments: {@link #termAt} gives the term of a
+   * given LSN.
+   */
+  public long lastTerm() {
+    return log.lastTerm();
+  }
+
+  /**
+   * The term of record {@code lsn}, for log matching: for {@code firstLsn() - 1} the term the log
+   * starts after (0 for LSN 0, the reset's {@code lastTerm} after {@link #resetTo}); otherwise read
+   * from the record. Blocking (at most one read of ~64 KiB); call it off actor threads.
+   *
+   * @return empty if {@code lsn} is before {@code firstLsn() - 1} or after {@code writtenLsn()}
+   * @throws WalCorruptException if the record fails its checks
+   */
+  public OptionalLong termAt(long lsn) {
+    try {
+      return log.termAt(lsn);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Highest LSN that is durable (see the class comment); 0 when the log is empty. */

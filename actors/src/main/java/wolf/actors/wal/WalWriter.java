@@ -51,14 +51,36 @@ public final class WalWriter extends AbstractBehavior<WalWriter.Command> {
 
   public interface Command {}
 
-  /** Appends {@code payload}; answered with {@link Appended} or a {@link WalException}. */
+  /**
+   * Appends {@code payload}; answered with {@link Appended} (its LSN) or an error ({@link
+   * Wal#append} lists them).
+   */
   public record Append(long term, byte[] payload, ActorRef<StatusReply<Appended>> replyTo)
-      implements Command, Pending {}
+      implements Command {}
 
+  /**
+   * Appends {@code payloads} as consecutive records in one group commit; answered with {@link
+   * Appended} carrying the FIRST LSN (see {@link Wal#appendAll}).
+   */
+  public record AppendAll(long term, List<byte[]> payloads, ActorRef<StatusReply<Appended>> replyTo)
+      implements Command {}
+
+  /**
+   * Appends the leader's {@code records} as they are; answered with {@link Appended} carrying the
+   * LAST LSN, or {@link WalGapException} (see {@link Wal#appendReplicated}).
+   */
+  public record AppendReplicated(List<WalRecord> records, ActorRef<StatusReply<Appended>> replyTo)
+      implements Command {}
+
+  /** An append's answer: the LSN its message names (first or last). */
   public record Appended(long lsn) {}
 
   /** Drops every record after {@code lsn} (see {@link SegmentedLog#truncateAfter}). */
   public record TruncateAfter(long lsn, ActorRef<StatusReply<Done>> replyTo) implements Command {}
+
+  /** Replaces the log by an empty one after {@code lastLsn} (see {@link Wal#resetTo}). */
+  public record ResetTo(long lastLsn, long lastTerm, ActorRef<StatusReply<Done>> replyTo)
+      implements Command {}
 
   /** Node {@code nodeId} has applied everything up to {@code lsn}; retention waits for it. */
   public record Applied(String nodeId, long lsn) implements Command {}
@@ -72,10 +94,6 @@ public final class WalWriter extends AbstractBehavior<WalWriter.Command> {
   /** Writes what is queued, closes the log, answers and stops. */
   public record Close(ActorRef<Done> replyTo) implements Command {}
 
-  /** {@link Wal}'s append: like {@link Append} with a future instead of an actor reply. */
-  record Submit(long term, byte[] payload, CompletableFuture<Long> result)
-      implements Command, Pending {}
-
   private enum Flush implements Command {
     INSTANCE
   }
@@ -86,8 +104,7 @@ public final class WalWriter extends AbstractBehavior<WalWriter.Command> {
 
   private record FlushDue(long generation) implements Command {}
 
-  private record BatchDone(List<Pending> batch, Long firstLsn, Throwable failure)
-      implements Command {}
+  private record BatchDone(Throwable failure) implements Command {}
 
   private record OpDone(Command op, Object result, Throwable failure) implements Command {}
 
@@ -108,17 +125,6 @@ public final class WalWriter extends AbstractBehavior<WalWriter.Command> {
     public static Limits defaults(WalSettings s) {
       return new Limits(
           Math.max(16 * s.batchSize(), 16_384), 64L << 20, 16L << 20, Duration.ofMinutes(1));
-    }
-  }
-
-  /** An append waiting for its group commit: an {@link Append} or a {@link Submit}. */
-  private sealed interface Pending extends Command, SegmentedLog.Entry permits Append, Submit {}
-
-  private static void fail(Pending p, Throwable t) {
-    if (p instanceof Submit s) {
-      s.result().completeExceptionally(t);
-    } else {
-      ((Append) p).replyTo().tell(StatusReply.error(t));
     }
   }
 
@@ -182,12 +188,15 @@ public final class WalWriter extends AbstractBehavior<WalWriter.Command> {
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessage(Submit.class, this::onSubmit)
+        .onMessage(PendingAppend.class, this::onSubmit)
         .onMessage(Append.class, this::onAppend)
+        .onMessage(AppendAll.class, this::onAppendAll)
+        .onMessage(AppendReplicated.class, this::onAppendReplicated)
         .onMessageEquals(Flush.INSTANCE, this::onFlush)
         .onMessage(FlushDue.class, this::onFlushDue)
         .onMessage(BatchDone.class, this::onBatchDone)
         .onMessage(TruncateAfter.class, this::onBarrier)
+        .onMessage(ResetTo.class, this::onBarrier)
         .onMessage(RunRetention.class, this::onBarrier)
         .onMessage(Close.class, this::onClose)
         .onMessage(OpDone.class, this::onOpDone)
@@ -198,49 +207,61 @@ public final class WalWriter extends AbstractBehavior<WalWriter.Command> {
         .build();
   }
 
-  private Behavior<Command> onSubmit(Submit m) {
+  private Behavior<Command> onSubmit(PendingAppend m) {
     enqueue(m);
     return this;
   }
 
   private Behavior<Command> onAppend(Append m) {
-    enqueue(m);
+    enqueue(
+        PendingAppend.one(m.term(), m.payload(), new PendingAppend.ActorReply(m.replyTo(), false)));
     return this;
   }
 
-  private void enqueue(Pending p) {
+  private Behavior<Command> onAppendAll(AppendAll m) {
+    enqueue(
+        PendingAppend.all(
+            m.term(), m.payloads(), new PendingAppend.ActorReply(m.replyTo(), false)));
+    return this;
+  }
+
+  private Behavior<Command> onAppendReplicated(AppendReplicated m) {
+    enqueue(PendingAppend.replicated(m.records(), new PendingAppend.ActorReply(m.replyTo(), true)));
+    return this;
+  }
+
+  private void enqueue(PendingAppend p) {
     if (failure != null || closing) {
-      fail(p, closedError());
+      p.reply().failed(closedError());
       return;
     }
-    int n = p.payload().length;
-    if (n > RecordCodec.MAX_PAYLOAD) {
-      fail(
-          p,
-          new IllegalArgumentException(
-              "payload of " + n + " bytes exceeds the limit of " + RecordCodec.MAX_PAYLOAD));
+    RuntimeException invalid = p.invalid();
+    if (invalid != null) {
+      p.reply().failed(invalid);
       return;
     }
-    if (queuedRecords >= limits.maxQueuedRecords()
-        || (queuedRecords > 0 && queuedBytes + n > limits.maxQueuedBytes())) {
+    int n = p.size();
+    if (queuedRecords > 0
+        && (queuedRecords + n > limits.maxQueuedRecords()
+            || queuedBytes + p.bytes() > limits.maxQueuedBytes())) {
       metrics.reject();
-      fail(
-          p,
-          new WalOverloadedException(
-              "WAL queue full ("
-                  + queuedRecords
-                  + " records, "
-                  + queuedBytes
-                  + " bytes waiting; limits "
-                  + limits.maxQueuedRecords()
-                  + " records, "
-                  + limits.maxQueuedBytes()
-                  + " bytes)"));
+      p.reply()
+          .failed(
+              new WalOverloadedException(
+                  "WAL queue full ("
+                      + queuedRecords
+                      + " records, "
+                      + queuedBytes
+                      + " bytes waiting; limits "
+                      + limits.maxQueuedRecords()
+                      + " records, "
+                      + limits.maxQueuedBytes()
+                      + " bytes)"));
       return;
     }
     ops.add(p);
-    queuedRecords++;
-    queuedBytes += n;
+    queuedRecords += n;
+    queuedBytes += p.bytes();
     if (inFlight) {
       return;
     }
@@ -284,7 +305,7 @@ public final class WalWriter extends AbstractBehavior<WalWriter.Command> {
     }
     timerArmed = false;
     Object head = ops.peek();
-    if (head instanceof Pending) {
+    if (head instanceof PendingAppend) {
       startBatch();
       return;
     }
@@ -294,6 +315,13 @@ public final class WalWriter extends AbstractBehavior<WalWriter.Command> {
           op,
           () -> {
             log.truncateAfter(t.lsn());
+            return Done.getInstance();
+          });
+    } else if (op instanceof ResetTo r) {
+      run(
+          op,
+          () -> {
+            log.resetTo(r.lastLsn(), r.lastTerm());
             return Done.getInstance();
           });
     } else if (op instanceof RunRetention) {
@@ -317,52 +345,79 @@ public final class WalWriter extends AbstractBehavior<WalWriter.Command> {
   }
 
   private void startBatch() {
-    List<Pending> batch = new ArrayList<>();
+    List<PendingAppend> batch = new ArrayList<>();
+    int records = 0;
     long bytes = 0;
     while (!ops.isEmpty()
-        && ops.peek() instanceof Pending p
-        && batch.size() < settings.batchSize()
-        && (batch.isEmpty() || bytes + p.payload().length <= limits.maxBatchBytes())) {
+        && ops.peek() instanceof PendingAppend p
+        && (batch.isEmpty()
+            || (records + p.size() <= settings.batchSize()
+                && bytes + p.bytes() <= limits.maxBatchBytes()))) {
       ops.poll();
       batch.add(p);
-      bytes += p.payload().length;
+      records += p.size();
+      bytes += p.bytes();
     }
-    queuedRecords -= batch.size();
+    queuedRecords -= records;
     queuedBytes -= bytes;
     inFlight = true;
-    long total = bytes;
-    CompletableFuture<Long> write =
+    CompletableFuture<Void> write =
         onIo(
             () -> {
               try {
-                long first = log.append(batch, clock.millis());
-                long t0 = System.nanoTime();
-                log.flush();
-                if (settings.fsync()) {
-                  metrics.fsync(System.nanoTime() - t0);
-                }
-                metrics.batchWritten(batch.size(), total);
-                answer(batch, first);
-                return first;
+                writeBatch(batch);
+                return null;
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
             });
-    getContext().pipeToSelf(write, (first, err) -> new BatchDone(batch, first, err));
+    getContext().pipeToSelf(write, (v, err) -> new BatchDone(err));
   }
 
   /**
-   * Answers a durable batch, on the I/O thread right after its fsync: the answers go out without
-   * waiting for this actor, and appenders whose callbacks append again (closed-loop callers) are
-   * back in the mailbox before {@link BatchDone}, so they join the very next group commit.
+   * On the I/O thread: one group commit. A replicated append whose first LSN is not the one it
+   * would get is failed with {@link WalGapException} and left out; the others are written in one
+   * go, made durable and answered right after the fsync: the answers go out without waiting for
+   * this actor, and appenders whose callbacks append again (closed-loop callers) are back in the
+   * mailbox before {@link BatchDone}, so they join the very next group commit. If the write fails,
+   * the appends it was writing are failed here and the error is rethrown.
    */
-  private static void answer(List<Pending> batch, long first) {
-    for (int i = 0; i < batch.size(); i++) {
-      if (batch.get(i) instanceof Submit s) {
-        s.result().complete(first + i);
-      } else {
-        ((Append) batch.get(i)).replyTo().tell(StatusReply.success(new Appended(first + i)));
+  private void writeBatch(List<PendingAppend> batch) throws IOException {
+    List<SegmentedLog.Entry> entries = new ArrayList<>(batch.size());
+    List<PendingAppend> written = new ArrayList<>(batch.size());
+    long next = log.nextLsn();
+    long bytes = 0;
+    for (PendingAppend p : batch) {
+      if (p.replicated() && p.requiredFirstLsn() != next) {
+        p.reply().failed(new WalGapException(next, p.requiredFirstLsn()));
+        continue;
       }
+      written.add(p);
+      entries.addAll(p.entries());
+      bytes += p.bytes();
+      next += p.size();
+    }
+    if (entries.isEmpty()) {
+      return;
+    }
+    long first;
+    try {
+      first = log.append(entries, clock.millis());
+      long t0 = System.nanoTime();
+      log.flush();
+      if (settings.fsync()) {
+        metrics.fsync(System.nanoTime() - t0);
+      }
+    } catch (IOException | RuntimeException e) {
+      WalClosedException failed = failedError(log.directory(), e);
+      written.forEach(p -> p.reply().failed(failed));
+      throw e;
+    }
+    metrics.batchWritten(entries.size(), bytes);
+    long lsn = first;
+    for (PendingAppend p : written) {
+      p.reply().succeeded(lsn, lsn + p.size() - 1);
+      lsn += p.size();
     }
   }
 
@@ -374,8 +429,6 @@ public final class WalWriter extends AbstractBehavior<WalWriter.Command> {
           .getLog()
           .error("{}: WAL write failed; refusing further work", log.directory(), cause);
       failure = cause;
-      WalClosedException e = closedError();
-      m.batch().forEach(p -> fail(p, e));
       failQueued();
       return this;
     }
@@ -502,6 +555,9 @@ public final class WalWriter extends AbstractBehavior<WalWriter.Command> {
     if (op instanceof TruncateAfter t) {
       t.replyTo()
           .tell(err == null ? StatusReply.success(Done.getInstance()) : StatusReply.error(err));
+    } else if (op instanceof ResetTo t) {
+      t.replyTo()
+          .tell(err == null ? StatusReply.success(Done.getInstance()) : StatusReply.error(err));
     } else if (op instanceof RunRetention r && r.replyTo() != null) {
       r.replyTo()
           .tell(err == null ? StatusReply.success((List<Path>) result) : StatusReply.error(err));
@@ -516,8 +572,8 @@ public final class WalWriter extends AbstractBehavior<WalWriter.Command> {
     ArrayDeque<Command> closes = new ArrayDeque<>();
     while (!ops.isEmpty()) {
       Command o = ops.poll();
-      if (o instanceof Pending p) {
-        fail(p, e);
+      if (o instanceof PendingAppend p) {
+        p.reply().failed(e);
       } else if (o instanceof Close) {
         closes.add(o);
       } else {
@@ -534,16 +590,20 @@ public final class WalWriter extends AbstractBehavior<WalWriter.Command> {
 
   private WalClosedException closedError() {
     return failure != null
-        ? new WalClosedException(log.directory() + ": the WAL failed: " + failure, failure)
+        ? failedError(log.directory(), failure)
         : new WalClosedException(log.directory() + ": the WAL is closed", null);
+  }
+
+  private static WalClosedException failedError(Path dir, Throwable cause) {
+    return new WalClosedException(dir + ": the WAL failed: " + cause, cause);
   }
 
   private Behavior<Command> onPostStop() {
     closing = true;
     WalClosedException closed = closedError();
     for (Command o : ops) {
-      if (o instanceof Pending p) {
-        fail(p, closed);
+      if (o instanceof PendingAppend p) {
+        p.reply().failed(closed);
       } else {
         complete(o, Done.getInstance(), o instanceof Close ? null : closed);
       }
@@ -576,9 +636,12 @@ public final class WalWriter extends AbstractBehavior<WalWriter.Command> {
   private static Behavior<Command> closed(Path dir) {
     WalClosedException e = new WalClosedException(dir + ": the WAL is closed", null);
     return Behaviors.receive(Command.class)
-        .onMessage(Submit.class, m -> same(() -> m.result().completeExceptionally(e)))
+        .onMessage(PendingAppend.class, m -> same(() -> m.reply().failed(e)))
         .onMessage(Append.class, m -> same(() -> m.replyTo().tell(StatusReply.error(e))))
+        .onMessage(AppendAll.class, m -> same(() -> m.replyTo().tell(StatusReply.error(e))))
+        .onMessage(AppendReplicated.class, m -> same(() -> m.replyTo().tell(StatusReply.error(e))))
         .onMessage(TruncateAfter.class, m -> same(() -> m.replyTo().tell(StatusReply.error(e))))
+        .onMessage(ResetTo.class, m -> same(() -> m.replyTo().tell(StatusReply.error(e))))
         .onMessage(
             RunRetention.class,
             m ->

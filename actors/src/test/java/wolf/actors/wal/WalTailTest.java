@@ -1,17 +1,21 @@
 package wolf.actors.wal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.Done;
@@ -19,12 +23,16 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.SinkQueueWithCancel;
+import org.apache.pekko.stream.javadsl.Source;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link Wal#tail}: catch-up, live records, backpressure, truncation and close. */
+/**
+ * {@link Wal#tail} and {@link Wal#tailWritten}: catch-up, live records, backpressure, written
+ * versus durable, truncation and close.
+ */
 @ExtendWith(LogCapturingExtension.class)
 class WalTailTest {
   private static final ActorTestKit kit = ActorTestKit.create();
@@ -41,11 +49,7 @@ class WalTailTest {
   }
 
   private static void appendAll(Wal wal, int from, int n) throws Exception {
-    CompletionStage<Long> last = null;
-    for (int i = from; i < from + n; i++) {
-      last = wal.append(1, ("record " + i).getBytes());
-    }
-    last.toCompletableFuture().get(10, TimeUnit.SECONDS);
+    WalTestSupport.appendN(wal, 1, from, n);
   }
 
   @Test
@@ -119,6 +123,56 @@ class WalTailTest {
       List<WalRecord> got = seen.get(10, TimeUnit.SECONDS);
       assertEquals(List.of(3L, 4L, 5L, 6L, 7L), got.stream().map(WalRecord::lsn).toList());
       assertEquals("record 100", new String(got.get(3).payload()));
+    }
+  }
+
+  @Test
+  void tailWrittenEmitsRecordsBeforeTheirFsyncAndTailWaitsForIt() throws Exception {
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    try (SegmentedLog log =
+        SegmentedLog.open(tmp, new SegmentedLog.Options(1 << 20, false, true))) {
+      WalMetrics metrics = new WalMetrics(log);
+      CompletableFuture<List<WalRecord>> written =
+          Source.fromGraph(new TailStage(log, 1, reader, metrics, true))
+              .take(3)
+              .runWith(Sink.seq(), kit.system())
+              .toCompletableFuture();
+      CompletableFuture<List<WalRecord>> durable =
+          Source.fromGraph(new TailStage(log, 1, reader, metrics, false))
+              .take(3)
+              .runWith(Sink.seq(), kit.system())
+              .toCompletableFuture();
+      List<SegmentedLog.Entry> three = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        three.add(SegmentedLog.Entry.of(1, ("record " + i).getBytes()));
+      }
+      log.append(three, 5);
+      List<WalRecord> got = written.get(10, TimeUnit.SECONDS);
+      assertEquals(List.of(1L, 2L, 3L), got.stream().map(WalRecord::lsn).toList());
+      assertEquals(0, log.durableLsn(), "emitted while not yet durable");
+      Thread.sleep(200);
+      assertFalse(durable.isDone(), "tail emitted records that are not durable");
+      log.flush();
+      assertEquals(got, durable.get(10, TimeUnit.SECONDS));
+    } finally {
+      reader.shutdown();
+    }
+  }
+
+  @Test
+  void truncatingRecordsATailWrittenEmittedFailsIt() throws Exception {
+    try (Wal wal = open(tmp)) {
+      LinkedBlockingQueue<WalRecord> got = new LinkedBlockingQueue<>();
+      CompletionStage<Done> done = wal.tailWritten(1).runWith(Sink.foreach(got::add), kit.system());
+      appendAll(wal, 1, 10);
+      for (int i = 0; i < 10; i++) {
+        assertTrue(got.poll(10, TimeUnit.SECONDS) != null);
+      }
+      wal.truncateAfter(3).toCompletableFuture().get(10, TimeUnit.SECONDS);
+      ExecutionException e =
+          assertThrows(
+              ExecutionException.class, () -> done.toCompletableFuture().get(10, TimeUnit.SECONDS));
+      assertEquals(3, assertInstanceOf(WalTruncatedException.class, e.getCause()).lastKept());
     }
   }
 

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import wolf.config.WalSettings;
 
@@ -56,6 +58,17 @@ final class WalTestSupport {
       }
     }
     return b;
+  }
+
+  /**
+   * Appends {@code n} records {@code "record <from + i>"} in {@code term} and waits for the last.
+   */
+  static void appendN(Wal wal, long term, int from, int n) throws Exception {
+    CompletionStage<Long> last = null;
+    for (int i = from; i < from + n; i++) {
+      last = wal.append(term, ("record " + i).getBytes(StandardCharsets.US_ASCII));
+    }
+    last.toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   static WalSettings settings(int batchSize, int flushIntervalMs, boolean fsync) {

@@ -32,8 +32,8 @@ class WalWriterTest {
   private static final SegmentedLog.Options LOG = new SegmentedLog.Options(1 << 20, true, true);
 
   @TempDir Path tmp;
-  private final GatedExecutor io = new GatedExecutor();
-  private final List<Wal> opened = new ArrayList<>();
+  private final GatedWals wals = new GatedWals(kit.system(), LOG);
+  private final GatedExecutor io = wals.io;
 
   @AfterAll
   static void shutdown() {
@@ -42,15 +42,11 @@ class WalWriterTest {
 
   @AfterEach
   void closeAll() {
-    io.open();
-    opened.forEach(Wal::close);
-    io.close();
+    wals.close();
   }
 
   private Wal open(WalSettings settings, WalWriter.Limits limits) throws Exception {
-    Wal wal = Wal.open(kit.system(), tmp, LOG, settings, limits, Clock.systemUTC(), io);
-    opened.add(wal);
-    return wal;
+    return wals.open(tmp, settings, limits);
   }
 
   private Wal open(WalSettings settings) throws Exception {
@@ -181,7 +177,7 @@ class WalWriterTest {
             WalWriter.Limits.defaults(WalTestSupport.settings(100, 0, false)),
             Clock.systemUTC(),
             io);
-    opened.add(wal);
+    wals.track(wal);
     assertEquals(1, get(wal.append(7, bytes(1)).toCompletableFuture()));
     assertEquals(1, wal.durableLsn());
     assertEquals(0, wal.metrics().fsyncMicros().count(), "no fsync");

@@ -55,7 +55,12 @@ public final class TestNodes implements AutoCloseable {
 
   /** Starts a node and remembers it for {@link #close()}. */
   public WolfNode start(KernelSettings settings) {
-    WolfNode node = WolfNode.start(settings);
+    return start(settings, wolf.actors.cluster.HandOver.immediate());
+  }
+
+  /** Starts a node with a hand-over hook and remembers it for {@link #close()}. */
+  public WolfNode start(KernelSettings settings, wolf.actors.cluster.HandOver handOver) {
+    WolfNode node = WolfNode.start(settings, handOver);
     synchronized (started) {
       started.add(node);
     }

@@ -31,11 +31,18 @@ public final class Problems {
 
   /** A problem response with the status's reason phrase as title and {@code detail} as sentence. */
   public static HttpResponse response(StatusCode status, String detail) {
+    return response(status, detail, body -> {});
+  }
+
+  /** Like {@link #response(StatusCode, String)}, with extension members added by {@code extra}. */
+  public static HttpResponse response(
+      StatusCode status, String detail, java.util.function.Consumer<ObjectNode> extra) {
     ObjectNode body = JSON.createObjectNode();
     body.put("type", "about:blank");
     body.put("title", status.reason());
     body.put("status", status.intValue());
     body.put("detail", detail);
+    extra.accept(body);
     return HttpResponse.create()
         .withStatus(status)
         .withEntity(HttpEntities.create(PROBLEM_JSON, body.toString()));

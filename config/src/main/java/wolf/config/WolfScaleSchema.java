@@ -201,6 +201,17 @@ public final class WolfScaleSchema {
           "When a write is acknowledged: async after the leader's own durable append and apply"
               + " (a failover can lose it), quorum once a majority holds it durably, all once"
               + " every member does.");
+  public static final Key<Integer> CLUSTER_EXPECTED_NODES =
+      Key.of(
+          "cluster.expected_nodes",
+          integer(0, 99),
+          0,
+          MUST_AGREE,
+          "How many data nodes the cluster is meant to have. Writes commit, and a new leader"
+              + " takes over, only with a majority of at least this many nodes, so a node that"
+              + " starts alone never accepts writes by itself. 0: the number of distinct"
+              + " addresses in peers, counting this node. Set it when peers is empty"
+              + " (auto_discovery).");
   public static final Key<HostPort> CLUSTER_DISCOVERY_ADDRESS =
       Key.of(
           "cluster.discovery_address",
@@ -312,6 +323,7 @@ public final class WolfScaleSchema {
               CLUSTER_HEARTBEAT_INTERVAL_MS,
               CLUSTER_ELECTION_TIMEOUT_MS,
               CLUSTER_COMMIT_MODE,
+              CLUSTER_EXPECTED_NODES,
               CLUSTER_DISCOVERY_ADDRESS,
               CLUSTER_DISCOVERY_INTERVAL_MS,
               API_ENABLED,

@@ -39,6 +39,7 @@ class WolfScaleConfigTest {
             300,
             1200,
             CommitMode.QUORUM,
+            0,
             HostPort.parse("255.255.255.255:7655"),
             1000),
         config.cluster());
@@ -117,6 +118,7 @@ class WolfScaleConfigTest {
             100,
             200,
             CommitMode.ALL,
+            0,
             HostPort.parse("10.0.255.255:9001"),
             250),
         c.cluster());

@@ -18,12 +18,21 @@ import wolf.actors.cluster.NodeStatus;
  */
 public final class ClusterRoutes extends AllDirectives {
   private final Supplier<CompletionStage<NodeStatus>> status;
+  private final StatusSections sections;
 
   /**
    * @param status asks the node for its current view; failures become 503 problems
    */
   public ClusterRoutes(Supplier<CompletionStage<NodeStatus>> status) {
+    this(status, StatusSections.none());
+  }
+
+  /**
+   * @param sections what the tool adds to {@code /status} and {@code /cluster}
+   */
+  public ClusterRoutes(Supplier<CompletionStage<NodeStatus>> status, StatusSections sections) {
     this.status = status;
+    this.sections = sections;
   }
 
   public Route route() {
@@ -32,12 +41,12 @@ public final class ClusterRoutes extends AllDirectives {
             concat(
                 path("health", () -> withStatus(this::health)),
                 path("ready", () -> withStatus(this::ready)),
-                path("status", () -> withStatus(s -> json(StatusJson.status(s)))),
+                path("status", () -> withSections(StatusJson::status, sections::status)),
                 pathPrefix(
                     "cluster",
                     () ->
                         concat(
-                            pathEnd(() -> withStatus(s -> json(StatusJson.cluster(s)))),
+                            pathEnd(() -> withSections(StatusJson::cluster, sections::cluster)),
                             path("nodes", () -> withStatus(s -> json(StatusJson.nodes(s))))))));
   }
 
@@ -67,6 +76,39 @@ public final class ClusterRoutes extends AllDirectives {
     n.put("leader", s.leader().get());
     n.put("term", s.term());
     return json(n);
+  }
+
+  /** The kernel's view rendered by {@code base}, plus the tool's sections. */
+  private Route withSections(
+      Function<NodeStatus, ObjectNode> base,
+      Supplier<CompletionStage<java.util.Map<String, com.fasterxml.jackson.databind.JsonNode>>>
+          extra) {
+    var both =
+        status
+            .get()
+            .thenCombine(
+                extra
+                    .get()
+                    .exceptionally(
+                        e -> {
+                          ObjectNode err = StatusJson.JSON.createObjectNode();
+                          err.put("error", String.valueOf(e.getMessage()));
+                          return java.util.Map.of("sections", err);
+                        }),
+                (s, x) -> {
+                  ObjectNode n = base.apply(s);
+                  x.forEach(n::set);
+                  return json(n);
+                });
+    return completeWithFuture(
+        both.handle(
+            (r, e) ->
+                e == null
+                    ? r
+                    : Problems.response(
+                        StatusCodes.SERVICE_UNAVAILABLE,
+                        "The node did not report its status in time; it may be overloaded"
+                            + " or shutting down.")));
   }
 
   private Route withStatus(Function<NodeStatus, HttpResponse> render) {

@@ -88,6 +88,14 @@ public final class Protocol {
   public record Frame(long term, List<WalRecord> records, long commitLsn)
       implements CborSerializable {}
 
+  /** Asks the leader for its view of every member ({@code wolfctl}, {@code /cluster}). */
+  public record StatusQuery(long id, ActorRef<Replicator.Command> replyTo)
+      implements Replicator.Command, CborSerializable {}
+
+  /** The answer to {@link StatusQuery}. */
+  public record StatusAnswer(long id, ReplicationStatus status)
+      implements Replicator.Command, CborSerializable {}
+
   /**
    * Hand-over: the new leader asks the old one to answer {@link Drained} once it has stopped taking
    * appends, committed what it had, and the new leader holds its whole log.

@@ -53,4 +53,11 @@ public interface ReplicatedLog {
 
   /** A snapshot of this node's replication state, with what it knows of its peers. */
   CompletionStage<ReplicationStatus> status();
+
+  /**
+   * The leader's status — what it knows of every member — asked of the leader when this node
+   * follows; this node's own {@link #status()} when it leads, no leader is known, or the leader
+   * does not answer within a second.
+   */
+  CompletionStage<ReplicationStatus> clusterStatus();
 }

@@ -68,7 +68,14 @@ final class ReplicatedLogImpl implements ReplicatedLog {
   @Override
   public CompletionStage<ReplicationStatus> status() {
     CompletableFuture<ReplicationStatus> result = new CompletableFuture<>();
-    replicator.tell(new Replicator.GetStatus(result));
+    replicator.tell(new Replicator.GetStatus(result, false));
+    return result;
+  }
+
+  @Override
+  public CompletionStage<ReplicationStatus> clusterStatus() {
+    CompletableFuture<ReplicationStatus> result = new CompletableFuture<>();
+    replicator.tell(new Replicator.GetStatus(result, true));
     return result;
   }
 

@@ -71,7 +71,12 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
 
   record RemoveListener(long id) implements Command {}
 
-  record GetStatus(CompletableFuture<ReplicationStatus> result) implements Command {}
+  /**
+   * This node's status, or with {@code fromLeader} the leader's (asked over the network, falling
+   * back to this node's own after a second).
+   */
+  record GetStatus(CompletableFuture<ReplicationStatus> result, boolean fromLeader)
+      implements Command {}
 
   record HandOverRequest(String from, String to, CompletableFuture<Done> result)
       implements Command {}
@@ -136,6 +141,11 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
   final Serving serving;
   final Following following;
   private final Map<Long, Consumer<Role>> listeners = new HashMap<>();
+
+  private record PendingStatus(CompletableFuture<ReplicationStatus> result, long deadlineNanos) {}
+
+  private final Map<Long, PendingStatus> pendingStatus = new HashMap<>();
+  private long statusQueries;
   private Role lastRole;
 
   Mode mode = Mode.FOLLOWING;
@@ -234,7 +244,9 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
         .onMessage(ApplyFailed.class, this::onApplyFailed)
         .onMessage(AddListener.class, this::onAddListener)
         .onMessage(RemoveListener.class, m -> same(() -> listeners.remove(m.id())))
-        .onMessage(GetStatus.class, m -> same(() -> m.result().complete(Status.of(this))))
+        .onMessage(GetStatus.class, this::onGetStatus)
+        .onMessage(Protocol.StatusQuery.class, this::onStatusQuery)
+        .onMessage(Protocol.StatusAnswer.class, this::onStatusAnswer)
         .onMessageEquals(Tick.INSTANCE, this::onTick)
         .onSignal(PostStop.class, s -> onStop())
         .build();
@@ -507,6 +519,48 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
     return this;
   }
 
+  private Behavior<Command> onGetStatus(GetStatus m) {
+    Optional<ActorRef<Command>> leaderRef =
+        m.fromLeader() && mode != Mode.LEADING
+            ? following.leader().flatMap(members::ref)
+            : Optional.empty();
+    if (leaderRef.isEmpty()) {
+      m.result().complete(Status.of(this));
+      return this;
+    }
+    long id = ++statusQueries;
+    pendingStatus.put(id, new PendingStatus(m.result(), System.nanoTime() + 1_000_000_000L));
+    leaderRef.get().tell(new Protocol.StatusQuery(id, ctx.getSelf()));
+    return this;
+  }
+
+  private Behavior<Command> onStatusQuery(Protocol.StatusQuery m) {
+    m.replyTo().tell(new Protocol.StatusAnswer(m.id(), Status.of(this)));
+    return this;
+  }
+
+  private Behavior<Command> onStatusAnswer(Protocol.StatusAnswer m) {
+    PendingStatus p = pendingStatus.remove(m.id());
+    if (p != null) {
+      p.result().complete(m.status());
+    }
+    return this;
+  }
+
+  private void expireStatusQueries() {
+    long now = System.nanoTime();
+    pendingStatus
+        .values()
+        .removeIf(
+            p -> {
+              if (now - p.deadlineNanos() > 0) {
+                p.result().complete(Status.of(this));
+                return true;
+              }
+              return false;
+            });
+  }
+
   private Behavior<Command> onAddListener(AddListener m) {
     listeners.put(m.id(), m.listener());
     m.listener().accept(role());
@@ -532,6 +586,7 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
       }
     }
     following.flushAck();
+    expireStatusQueries();
     if (!caughtUp
         && mode == Mode.FOLLOWING
         && leaderView.isEmpty()

@@ -9,6 +9,9 @@ import java.util.List;
  * @param sql the statement, with {@code ?} for each of {@code params} (none for DDL and raw SQL)
  * @param params the bound values, in order
  * @param schema the current schema to run it in ("" for none)
+ * @param schemaRequired whether the client named {@code schema} itself (its {@code database}): if
+ *     it does not exist the write fails; otherwise (the node's default) the write runs in whatever
+ *     schema the session has when the default does not exist yet (e.g. {@code CREATE DATABASE})
  * @param readsLastInsertId whether the session's LAST_INSERT_ID() before it must be logged
  * @param statement the classification ({@code kind}, {@code ddlObject}, {@code verb} …)
  */
@@ -17,6 +20,7 @@ public record PlannedWrite(
     String sql,
     List<SqlValue> params,
     String schema,
+    boolean schemaRequired,
     boolean readsLastInsertId,
     SqlKind kind,
     String verb,

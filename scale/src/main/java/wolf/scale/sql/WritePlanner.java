@@ -139,7 +139,7 @@ public final class WritePlanner {
 
   private static PlannedWrite dml(String sql, List<SqlValue> params, TableName t, SqlKind kind) {
     return new PlannedWrite(
-        false, sql, params, t.schema().orElse(""), false, kind, kind.name(), "");
+        false, sql, params, t.schema().orElse(""), false, false, kind, kind.name(), "");
   }
 
   private PlannedWrite text(Optional<String> db, String sql, SqlDialect dialect, boolean ddlOnly) {
@@ -192,6 +192,7 @@ public final class WritePlanner {
         r.sql(),
         List.of(),
         schema,
+        db.isPresent(),
         r.readsLastInsertId(),
         k,
         st.verb(),

@@ -1,0 +1,124 @@
+package wolf.scale.apply;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.pekko.Done;
+import wolf.actors.wal.WalRecord;
+import wolf.config.DatabaseSettings;
+import wolf.scale.sql.PlannedWrite;
+import wolf.scale.sql.SqlDialect;
+
+/**
+ * This node's MariaDB as the {@link ScaleNode} sees it: every operation runs on the node's {@link
+ * JdbcThread}, in submission order, and answers with a {@code CompletionStage}. The applier and the
+ * leader executor share the applied position and take turns on the thread. Thread-safe.
+ */
+public final class ScaleDatabase implements AutoCloseable {
+  private final JdbcThread thread;
+  private final LocalDatabase db;
+  private final Position position = new Position();
+  private final Applier applier;
+  private final LeaderExecutor executor;
+  private final AtomicReference<SqlDialect> dialect = new AtomicReference<>(SqlDialect.DEFAULT);
+  private volatile long appliedLsn = -1;
+
+  /**
+   * @param hooks {@link FaultHooks#NONE} outside tests
+   */
+  public ScaleDatabase(String nodeId, DatabaseSettings settings, FaultHooks hooks) {
+    this.thread = new JdbcThread("wolfscale-jdbc-" + nodeId);
+    this.db = new LocalDatabase(settings);
+    this.applier = new Applier(nodeId, db, position, hooks);
+    this.executor = new LeaderExecutor(db, position, hooks);
+  }
+
+  public LocalDatabase database() {
+    return db;
+  }
+
+  /** The leader session's lexical dialect, once the executor has connected (else the default). */
+  public SqlDialect dialect() {
+    return dialect.get();
+  }
+
+  /** The applied LSN as last known (-1 before {@link #open()}). */
+  public long appliedLsn() {
+    return appliedLsn;
+  }
+
+  /** Connects, creates the {@code wolfscale} schema if missing; the applied LSN. */
+  public CompletionStage<Long> open() {
+    return thread.submit(() -> mirror(applier.open().lsn()));
+  }
+
+  /** Applies a group of committed records; the applied LSN after it. See {@link Applier#apply}. */
+  public CompletionStage<Long> apply(List<WalRecord> group) {
+    return thread.submit(() -> mirror(applier.apply(group)));
+  }
+
+  /** Connects the leader's session (its dialect is then {@link #dialect()}). */
+  public CompletionStage<SqlDialect> openExecutor() {
+    return thread.submit(
+        () -> {
+          SqlDialect d = executor.open();
+          dialect.set(d);
+          mirror(position.lsn());
+          return d;
+        });
+  }
+
+  /** See {@link LeaderExecutor#execute}. */
+  CompletionStage<LeaderExecutor.Batch> execute(List<PlannedWrite> writes, long term) {
+    return thread.submit(() -> executor.execute(writes, term));
+  }
+
+  /** See {@link LeaderExecutor#commit}; the applied LSN after it. */
+  CompletionStage<Long> commit(LeaderExecutor.Batch b, long firstLsn, long term) {
+    return thread.submit(
+        () -> {
+          executor.commit(b, firstLsn, term);
+          return mirror(position.lsn());
+        });
+  }
+
+  /** See {@link LeaderExecutor#abort}. */
+  CompletionStage<Done> abort(LeaderExecutor.Batch b) {
+    return thread.submit(
+        () -> {
+          executor.abort(b);
+          return Done.getInstance();
+        });
+  }
+
+  /** Closes both connections (e.g. before a restore replaces the databases under them). */
+  public CompletionStage<Done> disconnect() {
+    return thread.submit(
+        () -> {
+          applier.reset();
+          executor.reset();
+          return Done.getInstance();
+        });
+  }
+
+  /** Records and statements applied by the applier since start. */
+  public CompletionStage<long[]> applyCounters() {
+    return thread.submit(() -> new long[] {applier.recordsApplied(), applier.statementsApplied()});
+  }
+
+  private long mirror(long lsn) {
+    appliedLsn = lsn;
+    return lsn;
+  }
+
+  @Override
+  public void close() {
+    thread.submit(
+        () -> {
+          applier.close();
+          executor.close();
+          return Done.getInstance();
+        });
+    thread.close();
+  }
+}

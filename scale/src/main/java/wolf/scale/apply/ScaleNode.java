@@ -1,0 +1,744 @@
+package wolf.scale.apply;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.Sink;
+import wolf.actors.replication.LogDivergedException;
+import wolf.actors.replication.NotLeaderException;
+import wolf.actors.replication.ReplicatedLog;
+import wolf.actors.replication.Role;
+import wolf.actors.wal.WalPrunedException;
+import wolf.actors.wal.WalRecord;
+import wolf.scale.cluster.NotLeadingException;
+import wolf.scale.log.ScaleEntry;
+import wolf.scale.sql.PlannedWrite;
+import wolf.scale.write.WriteResult;
+import wolf.scale.write.WriteUnavailableException;
+
+/**
+ * WolfScale's state machine on one node: follows the replicated log's role and runs either the
+ * applier (following, or catching up as a new leader) or the leader executor, never both.
+ *
+ * <ul>
+ *   <li>{@code Following}: applies {@link ReplicatedLog#committed} from applied + 1 in groups
+ *       (batched while MariaDB is busy, one by one when idle); refuses writes with {@link
+ *       NotLeadingException}.
+ *   <li>{@code Leading(term, committedBefore)}: keeps applying until applied ≥ committedBefore,
+ *       stops the applier, then executes queued writes in batches: execute in one transaction →
+ *       {@link ReplicatedLog#append} → commit with the applied LSN → answer each caller. Writes
+ *       arriving meanwhile queue (bounded) and form the next batch.
+ *   <li>An append that fails with {@link NotLeaderException} fails the batch's callers with {@link
+ *       NotLeadingException} (retry elsewhere: nothing was written); any other failure means the
+ *       outcome is unknown ({@link WriteUnavailableException} with {@code outcomeUnknown}). Either
+ *       way the transaction is rolled back and execution stops; a leader still in the same term
+ *       appends a no-op barrier and applies the log up to it (its own unknown records included, if
+ *       they committed) before executing again.
+ *   <li>{@code Draining}: the batch in flight completes; queued and new writes are refused.
+ *   <li>An apply error stops applying and is reported ({@link ReplicatedLog#applyFailed}, {@link
+ *       ScaleStatus}); {@link RetryApply} tries again. A divergence or a pruned/truncated log stops
+ *       the node until a snapshot is installed.
+ * </ul>
+ *
+ * All MariaDB work runs on the {@link ScaleDatabase}'s JDBC thread and comes back by {@code
+ * pipeToSelf}.
+ */
+public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
+
+  public interface Command {}
+
+  /** Run {@code write} if this node leads; answered through {@code result}. */
+  public record Write(PlannedWrite write, CompletableFuture<WriteResult> result)
+      implements Command {}
+
+  public record GetStatus(ActorRef<ScaleStatus> replyTo) implements Command {}
+
+  /** After an apply error was fixed by an operator: apply again from the failed record. */
+  public enum RetryApply implements Command {
+    INSTANCE
+  }
+
+  /**
+   * Stop applying, run {@code work} (e.g. a snapshot restore) on an idle database, then re-read the
+   * applied position and clear errors; {@code done} completes with {@code work}'s result.
+   */
+  public record Exclusive<T>(
+      java.util.function.Supplier<java.util.concurrent.CompletionStage<T>> work,
+      CompletableFuture<T> done)
+      implements Command {}
+
+  /** Stops the node; queued writes fail with {@code NotLeadingException}. */
+  public enum Stop implements Command {
+    INSTANCE
+  }
+
+  private record RoleChanged(Role role) implements Command {}
+
+  private record Opened(Long applied, Throwable failure) implements Command {}
+
+  private record ApplierProgress(long generation, long lsn) implements Command {}
+
+  private record ApplierEnded(long generation, Throwable failure) implements Command {}
+
+  private record ExecutorOpened(Throwable failure) implements Command {}
+
+  private record Executed(List<Write> writes, LeaderExecutor.Batch batch, Throwable failure)
+      implements Command {}
+
+  private record Appended(
+      List<Write> writes, LeaderExecutor.Batch batch, Long firstLsn, Throwable failure)
+      implements Command {}
+
+  private record Committed(
+      List<Write> writes, LeaderExecutor.Batch batch, long firstLsn, Throwable failure)
+      implements Command {}
+
+  private record AppendBarrier(long term) implements Command {}
+
+  private record BarrierAppended(long term, Long lsn, Throwable failure) implements Command {}
+
+  private record ExclusiveDone(Throwable failure) implements Command {}
+
+  private enum Retry implements Command {
+    INSTANCE
+  }
+
+  private enum Tick implements Command {
+    INSTANCE
+  }
+
+  public static Behavior<Command> create(
+      String nodeId, ReplicatedLog log, ScaleDatabase db, ScaleLimits limits) {
+    return Behaviors.setup(
+        ctx -> Behaviors.withTimers(t -> new ScaleNode(ctx, t, nodeId, log, db, limits)));
+  }
+
+  private final TimerScheduler<Command> timers;
+  private final String nodeId;
+  private final ReplicatedLog log;
+  private final ScaleDatabase db;
+  private final ScaleLimits limits;
+  private final Materializer materializer;
+  private final AutoCloseable roleSubscription;
+  private final ArrayDeque<Write> queue = new ArrayDeque<>();
+  private final Rates rates = new Rates();
+  private Role role = new Role.Following(Optional.empty(), 0);
+  private boolean opened;
+  private long applied = -1;
+  private long generation;
+  private Optional<UniqueKillSwitch> applier = Optional.empty();
+  private long catchUpTo = -1;
+  private boolean executing;
+  private boolean batchInFlight;
+  private long batchTerm;
+  private boolean barrierInFlight;
+  private long queuedBytes;
+  private Optional<String> applyError = Optional.empty();
+  private Optional<String> diverged = Optional.empty();
+  private Optional<String> needsSnapshot = Optional.empty();
+  private final List<Exclusive<?>> exclusive = new ArrayList<>();
+  private boolean exclusiveRunning;
+
+  private ScaleNode(
+      ActorContext<Command> ctx,
+      TimerScheduler<Command> timers,
+      String nodeId,
+      ReplicatedLog log,
+      ScaleDatabase db,
+      ScaleLimits limits) {
+    super(ctx);
+    ctx.setLoggerName(ScaleNode.class);
+    this.timers = timers;
+    this.nodeId = nodeId;
+    this.log = log;
+    this.db = db;
+    this.limits = limits;
+    this.materializer = Materializer.createMaterializer(ctx);
+    ActorRef<Command> self = ctx.getSelf();
+    this.roleSubscription = log.onRoleChanged(r -> self.tell(new RoleChanged(r)));
+    timers.startTimerAtFixedRate(Tick.INSTANCE, java.time.Duration.ofSeconds(1));
+    open();
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Write.class, this::onWrite)
+        .onMessage(GetStatus.class, this::onGetStatus)
+        .onMessageEquals(RetryApply.INSTANCE, this::onRetryApply)
+        .onMessage(Exclusive.class, this::onExclusive)
+        .onMessage(RoleChanged.class, this::onRoleChanged)
+        .onMessage(Opened.class, this::onOpened)
+        .onMessage(ApplierProgress.class, this::onApplierProgress)
+        .onMessage(ApplierEnded.class, this::onApplierEnded)
+        .onMessage(ExecutorOpened.class, this::onExecutorOpened)
+        .onMessage(Executed.class, this::onExecuted)
+        .onMessage(Appended.class, this::onAppended)
+        .onMessage(Committed.class, this::onCommitted)
+        .onMessage(AppendBarrier.class, m -> appendBarrier(m.term()))
+        .onMessage(BarrierAppended.class, this::onBarrierAppended)
+        .onMessage(ExclusiveDone.class, this::onExclusiveDone)
+        .onMessageEquals(Retry.INSTANCE, this::onRetry)
+        .onMessageEquals(Tick.INSTANCE, this::onTick)
+        .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
+        .onSignal(PostStop.class, s -> onPostStop())
+        .build();
+  }
+
+  // ---- start-up and role changes ----
+
+  private void open() {
+    getContext().pipeToSelf(db.open(), (a, e) -> new Opened(a, e));
+  }
+
+  private Behavior<Command> onOpened(Opened m) {
+    if (m.failure() != null) {
+      getContext()
+          .getLog()
+          .warn(
+              "{}: cannot open the local MariaDB ({}); retrying",
+              nodeId,
+              cause(m.failure()).toString());
+      timers.startSingleTimer(Retry.INSTANCE, limits.retryDelay());
+      return this;
+    }
+    opened = true;
+    applied = m.applied();
+    log.applied(applied);
+    getContext().getLog().info("{}: local MariaDB has applied up to LSN {}", nodeId, applied);
+    return proceed();
+  }
+
+  private Behavior<Command> onRoleChanged(RoleChanged m) {
+    Role previous = role;
+    role = m.role();
+    getContext().getLog().info("{}: role {} (was {})", nodeId, role, previous);
+    executing = false;
+    catchUpTo = -1;
+    if (role instanceof Role.Leading l) {
+      catchUpTo = l.committedBefore();
+    } else {
+      failQueued(
+          role instanceof Role.Draining ? "it is handing over leadership" : "it does not lead");
+    }
+    return proceed();
+  }
+
+  /** Starts whatever the current role and state call for, once nothing is in flight. */
+  private Behavior<Command> proceed() {
+    if (!opened || batchInFlight || exclusiveRunning) {
+      return this;
+    }
+    if (!exclusive.isEmpty()) {
+      return startExclusive();
+    }
+    if (stopped()) {
+      return this;
+    }
+    if (role instanceof Role.Draining) {
+      return this;
+    }
+    if (role instanceof Role.Leading && catchUpTo >= 0 && applied >= catchUpTo) {
+      if (applier.isPresent()) {
+        stopApplier();
+        return this;
+      }
+      catchUpTo = -1;
+      getContext().pipeToSelf(db.openExecutor(), (d, e) -> new ExecutorOpened(e));
+      return this;
+    }
+    if (executing) {
+      return maybeStartBatch();
+    }
+    if (applier.isEmpty()
+        && !barrierInFlight
+        && (role instanceof Role.Following || catchUpTo >= 0)) {
+      startApplier();
+    }
+    return this;
+  }
+
+  private boolean stopped() {
+    return applyError.isPresent() || diverged.isPresent() || needsSnapshot.isPresent();
+  }
+
+  // ---- the applier ----
+
+  private void startApplier() {
+    long gen = ++generation;
+    ActorRef<Command> self = getContext().getSelf();
+    long maxBytes = limits.maxGroupBytes();
+    long unit = Math.max(1, maxBytes / limits.maxGroupRecords());
+    Pair<UniqueKillSwitch, java.util.concurrent.CompletionStage<Done>> run =
+        log.committed(applied + 1)
+            .batchWeighted(
+                maxBytes,
+                r -> Math.max(unit, r.payload().length),
+                r -> {
+                  List<WalRecord> g = new ArrayList<>();
+                  g.add(r);
+                  return g;
+                },
+                (g, r) -> {
+                  g.add(r);
+                  return g;
+                })
+            .mapAsync(1, db::apply)
+            .viaMat(KillSwitches.single(), Keep.right())
+            .toMat(Sink.foreach(lsn -> self.tell(new ApplierProgress(gen, lsn))), Keep.both())
+            .run(materializer);
+    applier = Optional.of(run.first());
+    getContext().pipeToSelf(run.second(), (d, e) -> new ApplierEnded(gen, e));
+  }
+
+  private void stopApplier() {
+    applier.ifPresent(UniqueKillSwitch::shutdown);
+  }
+
+  private Behavior<Command> onApplierProgress(ApplierProgress m) {
+    if (m.lsn() > applied) {
+      rates.applied += m.lsn() - applied;
+      applied = m.lsn();
+      log.applied(applied);
+    }
+    if (m.generation() == generation && catchUpTo >= 0 && applied >= catchUpTo) {
+      stopApplier();
+    }
+    return this;
+  }
+
+  private Behavior<Command> onApplierEnded(ApplierEnded m) {
+    if (m.generation() != generation) {
+      return this;
+    }
+    applier = Optional.empty();
+    applied = Math.max(applied, db.appliedLsn());
+    Throwable t = m.failure() == null ? null : cause(m.failure());
+    if (t instanceof ApplyFailedException a) {
+      applyError = Optional.of(a.getMessage());
+      getContext().getLog().error("{}: applying stopped: {}", nodeId, a.getMessage());
+      log.applyFailed(a.lsn(), a.getMessage());
+    } else if (t instanceof DivergedException d) {
+      diverge(d.getMessage());
+    } else if (t instanceof WalPrunedException || t instanceof LogDivergedException) {
+      needsSnapshot = Optional.of(t.getMessage());
+      getContext()
+          .getLog()
+          .error(
+              "{}: the log cannot feed this node ({}); it needs a snapshot",
+              nodeId,
+              t.getMessage());
+      log.applyFailed(applied + 1, "needs a snapshot: " + t.getMessage());
+    } else if (t != null) {
+      getContext().getLog().warn("{}: applier stopped ({}); restarting", nodeId, t.toString());
+      timers.startSingleTimer(Retry.INSTANCE, limits.retryDelay());
+      return this;
+    }
+    return proceed();
+  }
+
+  private Behavior<Command> onRetry() {
+    if (!opened) {
+      open();
+      return this;
+    }
+    return proceed();
+  }
+
+  private Behavior<Command> onRetryApply() {
+    applyError = Optional.empty();
+    return proceed();
+  }
+
+  private void diverge(String why) {
+    diverged = Optional.of(why);
+    executing = false;
+    getContext().getLog().error("{}: {}", nodeId, why);
+    log.applyFailed(applied + 1, why);
+    failQueued("its database diverged from the log");
+  }
+
+  // ---- the leader executor ----
+
+  private Behavior<Command> onExecutorOpened(ExecutorOpened m) {
+    if (m.failure() != null) {
+      getContext()
+          .getLog()
+          .warn(
+              "{}: cannot open the leader session ({}); retrying",
+              nodeId,
+              cause(m.failure()).toString());
+      catchUpTo = applied;
+      timers.startSingleTimer(Retry.INSTANCE, limits.retryDelay());
+      return this;
+    }
+    if (role instanceof Role.Leading && catchUpTo < 0) {
+      executing = true;
+      getContext().getLog().info("{}: executing writes from LSN {}", nodeId, applied + 1);
+    }
+    return proceed();
+  }
+
+  private Behavior<Command> onWrite(Write w) {
+    if (!(role instanceof Role.Leading) || stopped()) {
+      w.result()
+          .completeExceptionally(
+              stopped()
+                  ? new WriteUnavailableException(
+                      nodeId + " leads but cannot execute writes: " + whyStopped(), false, null)
+                  : new NotLeadingException(nodeId + " does not lead"));
+      return this;
+    }
+    if (queue.size() >= limits.maxQueuedWrites() || queuedBytes >= limits.maxQueuedBytes()) {
+      w.result()
+          .completeExceptionally(
+              new WriteUnavailableException(
+                  nodeId + ": too many writes waiting (" + queue.size() + "); nothing was written",
+                  false,
+                  null));
+      return this;
+    }
+    queue.add(w);
+    queuedBytes += w.write().size();
+    return executing ? maybeStartBatch() : this;
+  }
+
+  private Behavior<Command> maybeStartBatch() {
+    if (!executing || batchInFlight || queue.isEmpty() || !(role instanceof Role.Leading l)) {
+      return this;
+    }
+    List<Write> batch = new ArrayList<>();
+    long bytes = 0;
+    if (queue.peek().write().ddl()) {
+      batch.add(take());
+    } else {
+      while (!queue.isEmpty()
+          && !queue.peek().write().ddl()
+          && batch.size() < limits.maxBatchWrites()
+          && (batch.isEmpty() || bytes + queue.peek().write().size() <= limits.maxBatchBytes())) {
+        bytes += queue.peek().write().size();
+        batch.add(take());
+      }
+    }
+    batchInFlight = true;
+    batchTerm = l.term();
+    List<PlannedWrite> planned = batch.stream().map(Write::write).toList();
+    getContext().pipeToSelf(db.execute(planned, l.term()), (b, e) -> new Executed(batch, b, e));
+    return this;
+  }
+
+  private Write take() {
+    Write w = queue.poll();
+    queuedBytes -= w.write().size();
+    return w;
+  }
+
+  private Behavior<Command> onExecuted(Executed m) {
+    if (m.failure() != null) {
+      Throwable t = cause(m.failure());
+      batchInFlight = false;
+      if (t instanceof DivergedException d) {
+        failAll(
+            m.writes(), new WriteUnavailableException(nodeId + ": " + d.getMessage(), false, null));
+        diverge(d.getMessage());
+      } else {
+        failAll(
+            m.writes(),
+            new WriteUnavailableException(
+                nodeId + ": the local MariaDB failed (" + t.getMessage() + "); nothing was written",
+                false,
+                t));
+      }
+      return proceed();
+    }
+    List<byte[]> payloads = m.batch().payloads();
+    if (payloads.isEmpty()) {
+      answer(m.writes(), m.batch(), 0);
+      getContext()
+          .pipeToSelf(
+              db.abort(m.batch()), (d, e) -> new Committed(m.writes(), m.batch(), -1, null));
+      return this;
+    }
+    getContext()
+        .pipeToSelf(log.append(payloads), (lsn, e) -> new Appended(m.writes(), m.batch(), lsn, e));
+    return this;
+  }
+
+  private Behavior<Command> onAppended(Appended m) {
+    if (m.failure() == null) {
+      getContext()
+          .pipeToSelf(
+              db.commit(m.batch(), m.firstLsn(), batchTerm),
+              (a, e) -> new Committed(m.writes(), m.batch(), m.firstLsn(), e));
+      return this;
+    }
+    Throwable t = cause(m.failure());
+    db.abort(m.batch());
+    RuntimeException error =
+        t instanceof NotLeaderException
+            ? new NotLeadingException(
+                nodeId + " lost leadership before the write was logged; nothing was written")
+            : new WriteUnavailableException(
+                nodeId
+                    + ": the log did not confirm the write ("
+                    + t.getMessage()
+                    + "); it may still be applied",
+                true,
+                t);
+    for (int i = 0; i < m.writes().size(); i++) {
+      LeaderExecutor.Result r = m.batch().results().get(i);
+      m.writes().get(i).result().completeExceptionally(r.ok() ? error : r.failure());
+    }
+    batchInFlight = false;
+    executing = false;
+    getContext()
+        .getLog()
+        .warn(
+            "{}: append failed ({}); executing stops until the log is settled",
+            nodeId,
+            t.toString());
+    if (role instanceof Role.Leading l) {
+      appendBarrier(l.term());
+    }
+    return proceed();
+  }
+
+  private Behavior<Command> onCommitted(Committed m) {
+    batchInFlight = false;
+    if (m.firstLsn() < 0) {
+      return proceed(); // nothing was logged: every write failed on its own
+    }
+    Throwable t = m.failure() == null ? null : cause(m.failure());
+    if (t instanceof DivergedException d) {
+      failAll(
+          m.writes(), new WriteUnavailableException(nodeId + ": " + d.getMessage(), true, null));
+      diverge(d.getMessage());
+      return this;
+    }
+    answer(m.writes(), m.batch(), m.firstLsn());
+    int n = m.batch().payloads().size();
+    rates.writes += n;
+    if (t == null) {
+      applied = m.firstLsn() + n - 1;
+      log.applied(applied);
+      return proceed();
+    }
+    // Logged and committed in the log, but the local commit's outcome is unknown: the applier
+    // settles it (the applied LSN in MariaDB says whether the commit happened).
+    getContext()
+        .getLog()
+        .warn(
+            "{}: local commit of LSN {}.. failed ({}); re-applying from the log",
+            nodeId,
+            m.firstLsn(),
+            t.toString());
+    executing = false;
+    if (role instanceof Role.Leading l) {
+      appendBarrier(l.term());
+    }
+    return proceed();
+  }
+
+  private void answer(List<Write> writes, LeaderExecutor.Batch b, long firstLsn) {
+    long lsn = firstLsn;
+    for (int i = 0; i < writes.size(); i++) {
+      LeaderExecutor.Result r = b.results().get(i);
+      if (r.ok()) {
+        writes.get(i).result().complete(new WriteResult(lsn++, r.affectedRows(), r.insertId()));
+      } else {
+        writes.get(i).result().completeExceptionally(r.failure());
+      }
+    }
+  }
+
+  /** Appends a no-op and applies up to it: every record of the term before it is then settled. */
+  private Behavior<Command> appendBarrier(long term) {
+    barrierInFlight = true;
+    getContext()
+        .pipeToSelf(
+            log.append(List.of(ScaleEntry.NOOP.encode())),
+            (lsn, e) -> new BarrierAppended(term, lsn, e));
+    return this;
+  }
+
+  private Behavior<Command> onBarrierAppended(BarrierAppended m) {
+    if (!(role instanceof Role.Leading l) || l.term() != m.term()) {
+      barrierInFlight = false;
+      return proceed();
+    }
+    if (m.failure() != null) {
+      getContext()
+          .getLog()
+          .warn("{}: barrier append failed ({}); retrying", nodeId, cause(m.failure()).toString());
+      timers.startSingleTimer(new AppendBarrier(m.term()), limits.retryDelay());
+      return this;
+    }
+    barrierInFlight = false;
+    catchUpTo = m.lsn();
+    return proceed();
+  }
+
+  // ---- exclusive work (snapshot install) ----
+
+  private Behavior<Command> onExclusive(Exclusive<?> m) {
+    if (!(role instanceof Role.Following)) {
+      m.done()
+          .completeExceptionally(
+              new IllegalStateException(
+                  nodeId + " must be following to install a snapshot, it is " + role));
+      return this;
+    }
+    exclusive.add(m);
+    stopApplier();
+    return proceed();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Behavior<Command> startExclusive() {
+    if (applier.isPresent()) {
+      stopApplier();
+      return this;
+    }
+    Exclusive<Object> x = (Exclusive<Object>) exclusive.remove(0);
+    exclusiveRunning = true;
+    java.util.concurrent.CompletionStage<Object> work =
+        db.disconnect()
+            .thenCompose(d -> x.work().get())
+            .thenCompose(r -> db.open().thenApply(a -> r));
+    work.whenComplete(
+        (r, e) -> {
+          if (e == null) {
+            x.done().complete(r);
+          } else {
+            x.done().completeExceptionally(cause(e));
+          }
+        });
+    getContext().pipeToSelf(work, (r, e) -> new ExclusiveDone(e));
+    return this;
+  }
+
+  private Behavior<Command> onExclusiveDone(ExclusiveDone m) {
+    exclusiveRunning = false;
+    applied = db.appliedLsn();
+    if (m.failure() == null) {
+      applyError = Optional.empty();
+      diverged = Optional.empty();
+      needsSnapshot = Optional.empty();
+      log.applied(applied);
+    }
+    return proceed();
+  }
+
+  // ---- status, housekeeping ----
+
+  private Behavior<Command> onGetStatus(GetStatus m) {
+    m.replyTo()
+        .tell(
+            new ScaleStatus(
+                mode(),
+                applied,
+                applyError,
+                diverged,
+                needsSnapshot,
+                queue.size(),
+                rates.writesPerSecond,
+                rates.appliedPerSecond,
+                rates.writesTotal,
+                rates.appliedTotal));
+    return this;
+  }
+
+  private String mode() {
+    if (!opened) {
+      return "starting";
+    }
+    if (exclusiveRunning) {
+      return "restoring";
+    }
+    if (stopped()) {
+      return "stopped";
+    }
+    if (role instanceof Role.Draining) {
+      return "draining";
+    }
+    if (role instanceof Role.Leading) {
+      return executing
+          ? "leading"
+          : barrierInFlight || catchUpTo < 0 ? "recovering" : "catching-up";
+    }
+    return "following";
+  }
+
+  private String whyStopped() {
+    return applyError.or(() -> diverged).or(() -> needsSnapshot).orElse("");
+  }
+
+  private Behavior<Command> onTick() {
+    rates.tick();
+    return this;
+  }
+
+  private void failQueued(String why) {
+    while (!queue.isEmpty()) {
+      take().result().completeExceptionally(new NotLeadingException(nodeId + ": " + why));
+    }
+  }
+
+  private static void failAll(List<Write> writes, RuntimeException e) {
+    writes.forEach(w -> w.result().completeExceptionally(e));
+  }
+
+  private Behavior<Command> onPostStop() {
+    stopApplier();
+    failQueued("it stopped");
+    try {
+      roleSubscription.close();
+    } catch (Exception e) {
+      getContext().getLog().debug("{}: closing the role subscription: {}", nodeId, e.toString());
+    }
+    return this;
+  }
+
+  private static Throwable cause(Throwable t) {
+    while (t instanceof CompletionException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  /** Per-second rates from running counts. */
+  private static final class Rates {
+    long writes;
+    long applied;
+    long writesTotal;
+    long appliedTotal;
+    double writesPerSecond;
+    double appliedPerSecond;
+
+    void tick() {
+      writesPerSecond = writes;
+      appliedPerSecond = applied;
+      writesTotal += writes;
+      appliedTotal += applied;
+      writes = 0;
+      applied = 0;
+    }
+  }
+}

@@ -53,7 +53,16 @@ public final class KernelSettingsFactory {
         security(c.security()),
         Duration.ofMillis(cl.heartbeatIntervalMs()),
         Duration.ofMillis(cl.electionTimeoutMs()),
-        true);
+        // The replicated log declares the node caught up once it holds the leader's log.
+        false);
+  }
+
+  /** The address other nodes reach this node at, as {@code peers} would spell it. */
+  public static HostPort advertised(WolfScaleConfig c) {
+    HostPort bind = c.node().bindAddress();
+    return c.node()
+        .advertiseAddress()
+        .orElse(bind.isWildcard() ? new HostPort(guessHost(), bind.port()) : bind);
   }
 
   static TransportSecurity security(SecuritySettings s) {

@@ -1,22 +1,43 @@
 package wolf.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import wolf.actors.KernelSettings;
 import wolf.actors.WolfNode;
+import wolf.actors.replication.ReplicatedLog;
+import wolf.actors.replication.Replication;
+import wolf.actors.replication.ReplicationSettings;
+import wolf.actors.wal.Wal;
 import wolf.config.HostPort;
 import wolf.config.WolfScaleConfig;
 import wolf.http.ClusterRoutes;
 import wolf.http.ManagementServer;
+import wolf.http.ReplicationJson;
+import wolf.http.StatusSections;
+import wolf.http.write.ScaleJson;
+import wolf.http.write.WriteRoutes;
+import wolf.scale.apply.WolfScale;
+import wolf.scale.cluster.WriteGateway;
+import wolf.scale.write.WriteResult;
+import wolf.scale.write.WriteService;
 
 /**
- * A running WolfScale node: the cluster kernel plus the HTTP API. Started by {@code wolfscale
- * start}; stops on SIGTERM/SIGINT by leaving the cluster gracefully.
+ * A running WolfScale node: the cluster kernel, the replicated WAL, the MariaDB state machine and
+ * the HTTP API. Started by {@code wolfscale start}; stops on SIGTERM/SIGINT by leaving the cluster
+ * gracefully.
  */
 public final class WolfScaleDaemon {
   private static final Logger log = LoggerFactory.getLogger(WolfScaleDaemon.class);
@@ -30,11 +51,16 @@ public final class WolfScaleDaemon {
     this.api = api;
   }
 
-  /** Starts the node and, when enabled, its HTTP API; fails if the API address is taken. */
+  /**
+   * Starts the node: the cluster kernel, the WAL under {@code data_dir/wal}, the replicated log,
+   * the MariaDB state machine, the write gateway and, when enabled, the HTTP API. Fails if the API
+   * address is taken or the WAL cannot be opened.
+   */
   public static WolfScaleDaemon start(WolfScaleConfig config, List<HostPort> seeds, boolean boot)
       throws Exception {
     KernelSettings ks = KernelSettingsFactory.wolfscale(config, seeds, boot);
-    WolfNode node = WolfNode.start(ks);
+    Replication.HandOverHook hook = new Replication.HandOverHook();
+    WolfNode node = WolfNode.start(ks, hook);
     log.info(
         "{}: cluster '{}' at {}, {} transport",
         ks.nodeId(),
@@ -43,21 +69,82 @@ public final class WolfScaleDaemon {
         ks.security().tls() ? "TLS" : "plain TCP");
     ServerBinding api = null;
     try {
+      Path data = config.node().dataDir();
+      Files.createDirectories(data);
+      Wal wal = Wal.open(node.system(), data.resolve("wal"), config.wal());
+      int expected = config.cluster().expectedNodes(KernelSettingsFactory.advertised(config));
+      ReplicatedLog replicated =
+          Replication.start(
+              node,
+              wal,
+              data,
+              ReplicationSettings.defaults(config.cluster().commitMode(), expected),
+              hook);
+      WolfScale scale = WolfScale.start(node.system(), ks.nodeId(), config.database(), replicated);
+      node.system().getWhenTerminated().thenRun(scale::close);
+      ActorRef<WriteGateway.Command> gateway =
+          node.system()
+              .systemActorOf(
+                  WriteGateway.create(ks.nodeId(), scale.writes(), WRITE_WAIT, WRITE_WAIT),
+                  "write-gateway",
+                  Props.empty());
+      node.onLeaderChanged(e -> gateway.tell(new WriteGateway.LeaderIs(e.leader())));
+      log.info(
+          "{}: WAL at {}, commit mode {}, majorities out of {} node(s)",
+          ks.nodeId(),
+          wal.directory(),
+          config.cluster().commitMode().name().toLowerCase(),
+          expected);
       if (config.api().enabled()) {
+        WriteService writes =
+            request -> {
+              CompletableFuture<WriteResult> result = new CompletableFuture<>();
+              gateway.tell(new WriteGateway.Send(request, result));
+              return result;
+            };
         var server =
             new ManagementServer(
                 node.system(),
                 ks.nodeId(),
-                List.of(new ClusterRoutes(() -> node.status(STATUS_TIMEOUT)).route()));
+                List.of(
+                    new ClusterRoutes(
+                            () -> node.status(STATUS_TIMEOUT), sections(replicated, scale))
+                        .route(),
+                    new WriteRoutes(writes, config.api().token(), WRITE_WAIT.plusSeconds(5))
+                        .route()));
         HostPort b = config.api().bindAddress();
         api = server.bind(b.host(), b.port()).toCompletableFuture().get(10, TimeUnit.SECONDS);
       }
     } catch (Exception e) {
       node.crash().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      throw new Cli.UserError(
-          "cannot serve the HTTP API on " + config.api().bindAddress() + ": " + rootCause(e));
+      throw new Cli.UserError("cannot start " + ks.nodeId() + ": " + rootCause(e));
     }
     return new WolfScaleDaemon(node, api);
+  }
+
+  /** How long a write may wait for a leader, and for the leader's answer. */
+  static final Duration WRITE_WAIT = Duration.ofSeconds(10);
+
+  private static StatusSections sections(ReplicatedLog replicated, WolfScale scale) {
+    return new StatusSections() {
+      @Override
+      public CompletionStage<Map<String, JsonNode>> status() {
+        return replicated
+            .status()
+            .thenCombine(
+                scale.status(),
+                (r, s) ->
+                    Map.<String, JsonNode>of(
+                        "replication", ReplicationJson.of(r), "wolfscale", ScaleJson.of(s)));
+      }
+
+      @Override
+      public CompletionStage<Map<String, JsonNode>> cluster() {
+        return replicated
+            .clusterStatus()
+            .thenApply(r -> Map.<String, JsonNode>of("replication", ReplicationJson.of(r)));
+      }
+    };
   }
 
   /**

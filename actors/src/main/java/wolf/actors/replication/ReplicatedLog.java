@@ -59,5 +59,7 @@ public interface ReplicatedLog {
    * follows; this node's own {@link #status()} when it leads, no leader is known, or the leader
    * does not answer within a second.
    */
-  CompletionStage<ReplicationStatus> clusterStatus();
+  default CompletionStage<ReplicationStatus> clusterStatus() {
+    return status();
+  }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Three WolfScale nodes with real MariaDBs: writes through HTTP on every node, replicas equal. */
 class ScaleReplicationTest {
-  @TempDir Path dir;
+  @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
+  Path dir;
 
   @Test
   void writesOnEveryNodeReachEveryDatabaseIdentically() throws Exception {

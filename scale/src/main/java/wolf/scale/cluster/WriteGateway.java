@@ -61,6 +61,9 @@ public final class WriteGateway extends AbstractBehavior<WriteGateway.Command> {
 
   private record LeaderListed(Receptionist.Listing listing) implements Command {}
 
+  /** A forwarded write was answered (or timed out): it is no longer in flight. */
+  private record Settled(Attempt attempt) implements Command {}
+
   /** The Receptionist key of {@code nodeId}'s gateway. */
   public static ServiceKey<Command> key(String nodeId) {
     return ServiceKey.create(Command.class, "wolfscale-write-" + nodeId);
@@ -91,6 +94,9 @@ public final class WriteGateway extends AbstractBehavior<WriteGateway.Command> {
   private Optional<ActorRef<Command>> leaderRef = Optional.empty();
   private long timerIds;
 
+  /** Forwarded writes waiting for their leader's answer, by that leader's id. */
+  private final java.util.Map<Attempt, String> inFlight = new java.util.HashMap<>();
+
   private WriteGateway(
       ActorContext<Command> ctx,
       TimerScheduler<Command> timers,
@@ -117,6 +123,7 @@ public final class WriteGateway extends AbstractBehavior<WriteGateway.Command> {
         .onMessage(NotLeaderYet.class, m -> waitOrFail(m.attempt(), m.leader() + " does not lead"))
         .onMessage(LeaderIs.class, this::onLeaderIs)
         .onMessage(LeaderListed.class, this::onLeaderListed)
+        .onMessage(Settled.class, m -> same(() -> inFlight.remove(m.attempt())))
         .build();
   }
 
@@ -139,6 +146,9 @@ public final class WriteGateway extends AbstractBehavior<WriteGateway.Command> {
   }
 
   private Behavior<Command> onAttempt(Attempt a) {
+    if (a.send().result().isDone()) {
+      return this; // already answered (its leader left while it was in flight): never resend
+    }
     if (leader.isEmpty() || (!leader.get().equals(nodeId) && leaderRef.isEmpty())) {
       return waitOrFail(a, "no leader is known");
     }
@@ -155,6 +165,7 @@ public final class WriteGateway extends AbstractBehavior<WriteGateway.Command> {
                           : new Forwarded(
                               Optional.empty(), Optional.of(WriteError.of(unwrap(err)))));
     } else {
+      inFlight.put(a, target);
       answer =
           AskPattern.ask(
               leaderRef.get(),
@@ -165,6 +176,7 @@ public final class WriteGateway extends AbstractBehavior<WriteGateway.Command> {
     ActorRef<Command> self = getContext().getSelf();
     answer.whenComplete(
         (f, err) -> {
+          self.tell(new Settled(a));
           CompletableFuture<WriteResult> out = a.send().result();
           if (err != null) {
             out.completeExceptionally(
@@ -209,6 +221,24 @@ public final class WriteGateway extends AbstractBehavior<WriteGateway.Command> {
 
   private Behavior<Command> onLeaderIs(LeaderIs m) {
     if (!m.leader().equals(leader)) {
+      // Writes forwarded to a leader that is gone will get no answer: tell their callers now
+      // rather than after the answer timeout. The old leader may have committed them.
+      inFlight.forEach(
+          (attempt, target) -> {
+            if (!m.leader().equals(Optional.of(target))) {
+              attempt
+                  .send()
+                  .result()
+                  .completeExceptionally(
+                      new WriteUnavailableException(
+                          "leader "
+                              + target
+                              + " left while the write was in flight; it may have been applied",
+                          true,
+                          null));
+            }
+          });
+      inFlight.values().removeIf(target -> !m.leader().equals(Optional.of(target)));
       leader = m.leader();
       leaderRef = Optional.empty();
       leader
@@ -231,6 +261,11 @@ public final class WriteGateway extends AbstractBehavior<WriteGateway.Command> {
     if (leader.isPresent() && m.listing().isForKey(key(leader.get()))) {
       leaderRef = m.listing().getServiceInstances(key(leader.get())).stream().findFirst();
     }
+    return this;
+  }
+
+  private Behavior<Command> same(Runnable r) {
+    r.run();
     return this;
   }
 

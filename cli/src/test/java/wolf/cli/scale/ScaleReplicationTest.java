@@ -61,6 +61,118 @@ class ScaleReplicationTest {
       }
       assertEquals(1, sums.size(), "CHECKSUM TABLE differs: " + sums);
       assertEquals("30", s.query(2, "SELECT COUNT(*) FROM shop.items").orElseThrow());
+
+      refusedAndFailedWritesChangeNothing(s);
+      nonDeterministicWorkloadGivesIdenticalReplicas(s);
+    }
+  }
+
+  /** SQL errors come back unchanged and are not logged; no JSON field can inject SQL. */
+  private static void refusedAndFailedWritesChangeNothing(ScaleCluster s) throws Exception {
+    long commit = s.get(0, "status").body().path("replication").path("commit_lsn").asLong();
+    ScaleCluster.Answer a =
+        s.post(
+            1, "write/insert", "{\"database\":\"shop\",\"table\":\"nope\",\"values\":{\"a\":1}}");
+    assertEquals(422, a.status(), a.toString());
+    assertEquals(1146, a.body().path("mariadb_errno").asInt(), a.toString());
+    assertEquals("42S02", a.body().path("sqlstate").asText(), a.toString());
+    assertTrue(a.body().path("detail").asText().contains("doesn't exist"), a.toString());
+    a =
+        s.post(
+            2,
+            "write/sql",
+            "{\"database\":\"shop\",\"sql\":\"INSERT INTO items (id) VALUES (1)\"}");
+    assertEquals(422, a.status(), a.toString());
+    assertEquals(1062, a.body().path("mariadb_errno").asInt(), a.toString());
+    for (String bad :
+        new String[] {
+          "{\"database\":\"shop\",\"table\":\"items; DROP TABLE items\",\"values\":{\"name\":\"x\"}}",
+          "{\"database\":\"shop\",\"table\":\"items\",\"values\":{\"name`) VALUES (1); DROP TABLE items; --\":\"x\"}}",
+          "{\"database\":\"shop`; DROP DATABASE shop; --\",\"table\":\"items\",\"values\":{\"name\":\"x\"}}",
+          "{\"database\":\"shop\",\"table\":\"items\",\"values\":{\"name\":{\"nested\":1}}}",
+          "{\"database\":\"shop\",\"table\":\"items\",\"values\":{\"name\":\"x\"},\"extra\":1}",
+          "{\"database\":\"shop\",\"table\":\"items\"",
+          "{\"database\":\"shop\",\"sql\":\"SELECT * FROM items\"}",
+          "{\"database\":\"shop\",\"sql\":\"DELETE FROM items; DROP TABLE items\"}",
+          "{\"database\":\"shop\",\"sql\":\"UPDATE items SET name = UUID()\"}",
+          "{\"database\":\"shop\",\"sql\":\"INSERT INTO items (name) VALUES (CONNECTION_ID())\"}",
+          "{\"database\":\"shop\",\"sql\":\"DELETE FROM items LIMIT 1\"}"
+        }) {
+      String kind = bad.contains("\"sql\"") ? "write/sql" : "write/insert";
+      a = s.post(0, kind, bad);
+      assertEquals(400, a.status(), bad + " -> " + a);
+      assertEquals("application/problem+json".length() > 0, true);
+    }
+    a =
+        s.post(
+            0,
+            "write/update",
+            "{\"database\":\"shop\",\"table\":\"items\",\"set\":{\"name\":\"x' OR '1'='1\"},\"where_key\":{\"id\":\"1 OR 1=1\"}}");
+    assertEquals(200, a.status(), a.toString());
+    // The key is one bound value: MariaDB compares the BIGINT id with the string '1 OR 1=1' (which
+    // it reads as 1), so exactly one row changes, and the quote lands in the data as text.
+    assertEquals(1, a.body().path("affected_rows").asLong(), "the key is a value, not SQL: " + a);
+    assertEquals(
+        "1",
+        s.query(0, "SELECT COUNT(*) FROM shop.items WHERE name = 'x'' OR ''1''=''1'")
+            .orElseThrow());
+    a = s.post(0, "write/delete", "{\"database\":\"shop\",\"table\":\"items\",\"where_key\":{}}");
+    assertEquals(400, a.status(), a.toString());
+    assertEquals("30", s.query(0, "SELECT COUNT(*) FROM shop.items").orElseThrow());
+    long after = s.get(0, "status").body().path("replication").path("commit_lsn").asLong();
+    // Only the update was logged; the errors and refusals were not.
+    assertTrue(after <= commit + 1, "commit LSN went from " + commit + " to " + after);
+  }
+
+  /** NOW(), RAND(), AUTO_INCREMENT, LAST_INSERT_ID(), INSERT…SELECT and triggers replay equal. */
+  private static void nonDeterministicWorkloadGivesIdenticalReplicas(ScaleCluster s)
+      throws Exception {
+    String[] ddl = {
+      "CREATE TABLE audit (id BIGINT AUTO_INCREMENT PRIMARY KEY, item BIGINT, at DATETIME(6),"
+          + " note VARCHAR(64))",
+      "CREATE TRIGGER items_audit AFTER INSERT ON items FOR EACH ROW INSERT INTO audit (item,"
+          + " at, note) VALUES (NEW.id, NOW(6), CONCAT('r', FLOOR(RAND() * 1000)))",
+      "CREATE TABLE copies (id BIGINT AUTO_INCREMENT PRIMARY KEY, src BIGINT, name VARCHAR(64),"
+          + " r DOUBLE, at TIMESTAMP(6))"
+    };
+    for (String d : ddl) {
+      ScaleCluster.Answer a =
+          s.post(
+              0,
+              "write/ddl",
+              "{\"database\":\"shop\",\"ddl\":" + ScaleCluster.JSON.writeValueAsString(d) + "}");
+      assertEquals(200, a.status(), d + " -> " + a);
+    }
+    String[] sql = {
+      "INSERT INTO items (name, price, r) VALUES ('t1', 1.5, RAND())",
+      "INSERT INTO copies (src, name, r, at) VALUES (LAST_INSERT_ID(), 'last', RAND(7), NOW(6))",
+      "INSERT INTO copies (src, name, r, at) SELECT id, name, RAND(), SYSDATE(6) FROM items"
+          + " WHERE id % 3 = 0 ORDER BY id",
+      "UPDATE items SET price = price * 1.1, r = RAND() WHERE id IN (SELECT src FROM copies)",
+      "INSERT INTO items (name, price) VALUES (CONCAT('u', UUID()), 2)",
+      "DELETE FROM copies WHERE id % 4 = 0 ORDER BY id LIMIT 3",
+      "INSERT INTO items (name, created) VALUES ('now', NOW(6)), ('cur', CURRENT_TIMESTAMP(6))",
+      "REPLACE INTO copies (id, src, name, r, at) VALUES (1, 0, 'replaced', RAND(), UTC_TIMESTAMP(6))"
+    };
+    long last = 0;
+    for (int round = 0; round < 3; round++) {
+      for (String q : sql) {
+        ScaleCluster.Answer a =
+            s.post(
+                round % 3,
+                "write/sql",
+                "{\"database\":\"shop\",\"sql\":" + ScaleCluster.JSON.writeValueAsString(q) + "}");
+        assertEquals(200, a.status(), q + " -> " + a);
+        last = Math.max(last, a.lsn());
+      }
+    }
+    s.awaitApplied(last, Duration.ofSeconds(30));
+    for (String table : new String[] {"items", "audit", "copies"}) {
+      Set<String> sums = new HashSet<>();
+      for (int i = 0; i < 3; i++) {
+        sums.add(s.query(i, "CHECKSUM TABLE shop." + table).orElse("none"));
+      }
+      assertEquals(1, sums.size(), table + ": CHECKSUM TABLE differs: " + sums);
     }
   }
 }

@@ -13,10 +13,12 @@ import picocli.CommandLine.Spec;
     name = "wolfctl",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Inspect a running WolfScale cluster through any node's HTTP API.",
+    description = "Inspect and operate a running WolfScale cluster through any node's HTTP API.",
     subcommands = {
       WolfCtlMain.ListCommand.class,
       StatusCommand.class,
+      StatsCommand.class,
+      ResetCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WolfCtlMain implements Runnable {

@@ -1,6 +1,7 @@
 package wolf.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,12 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The CLI as a user meets it: exit codes, messages, files written. */
-class CommandsTest {
+public class CommandsTest {
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
+  public record Run(int code, String out, String err) {}
 
-  static Run run(Object command, String... args) {
+  public static Run run(Object command, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cl = Cli.commandLine(command);
@@ -62,6 +63,43 @@ class CommandsTest {
     Run again = run(new WolfScaleMain(), "init", "-c", cfg.toString());
     assertEquals(Cli.BAD_INPUT, again.code());
     assertTrue(again.err().contains("--force"), again.err());
+  }
+
+  @Test
+  void resetDeletesTheWalOnlyWithForceAndOnlyWhenTheNodeIsStopped() throws Exception {
+    Path cfg = dir.resolve("reset/wolfscale.toml");
+    Path data = dir.resolve("reset/data");
+    Files.createDirectories(cfg.getParent());
+    Files.writeString(
+        cfg,
+        "[node]\nid = \"node-4\"\nbind_address = \"127.0.0.1:7700\"\ndata_dir = \""
+            + data
+            + "\"\n[security]\ntransport = \"tcp\"\n");
+    Path wal = data.resolve("wal");
+    Files.createDirectories(wal);
+    Files.writeString(wal.resolve("wal-00000000000000000001.open"), "x");
+    Files.writeString(data.resolve("promise"), "3 node-1\n");
+
+    Run refused = run(new WolfCtlMain(), "reset", "-c", cfg.toString());
+    assertEquals(Cli.BAD_INPUT, refused.code());
+    assertTrue(refused.err().contains("--force"), refused.err());
+    assertTrue(Files.exists(wal.resolve("wal-00000000000000000001.open")));
+
+    try (var ch =
+            java.nio.channels.FileChannel.open(
+                wal.resolve("wal.lock"),
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        var lock = ch.lock()) {
+      Run busy = run(new WolfCtlMain(), "reset", "-c", cfg.toString(), "--force");
+      assertTrue(busy.code() != 0, busy.out());
+      assertTrue(busy.err().contains("in use") || busy.err().contains("lock"), busy.err());
+    }
+
+    Run done = run(new WolfCtlMain(), "reset", "-c", cfg.toString(), "--force");
+    assertEquals(0, done.code(), done.err());
+    assertFalse(Files.exists(wal));
+    assertTrue(Files.exists(data.resolve("promise")), "the promise is kept");
   }
 
   @Test

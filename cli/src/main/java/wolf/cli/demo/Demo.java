@@ -11,7 +11,8 @@ import wolf.cli.local.LocalCluster;
 
 /**
  * {@code ./run.sh demo}: a 3-node WolfScale cluster on loopback (one JVM per node, TLS between
- * them), {@code wolfctl list servers}, then waits for Ctrl-C and stops every node.
+ * them, each with its own MariaDB), a few writes through the HTTP API of a follower, {@code wolfctl
+ * list servers}, then waits for Ctrl-C and stops every node and database.
  */
 public final class Demo {
   private Demo() {}
@@ -20,6 +21,8 @@ public final class Demo {
     Path base = Path.of(System.getenv().getOrDefault("WOLF_DEMO_DIR", ".demo")).toAbsolutePath();
     System.out.println("starting 3 WolfScale nodes under " + base + " ...");
     LocalCluster c = LocalCluster.create(base, "demo", 3, List.of("-Xmx256m"));
+    System.out.println("starting a MariaDB for each node ...");
+    c.startDatabases();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -43,6 +46,7 @@ public final class Demo {
     String leader = c.awaitFormed(Duration.ofSeconds(120));
     System.out.println("cluster formed; leader " + leader + "\n");
     String api = c.node(1).apiUrl();
+    DemoWrites.run(c, api);
     System.out.println("$ wolfctl --api " + api + " list servers");
     CommandLine cl = Cli.commandLine(new WolfCtlMain());
     cl.execute("list", "servers", "--api", api);
@@ -53,7 +57,23 @@ public final class Demo {
           n.id(), n.clusterAddress(), n.apiUrl(), n.config(), n.dir().resolve("node.log"));
     }
     System.out.println(
-        "\ntry: bin/wolfctl --api " + api + " list servers   |   curl " + api + "/status");
+        "\ntry: bin/wolfctl --api "
+            + api
+            + " list servers   |   bin/wolfctl --api "
+            + api
+            + " stats   |   curl "
+            + api
+            + "/status");
+    System.out.println(
+        "     curl -X POST "
+            + api
+            + "/write/insert -d '{\"database\":\"demo\",\"table\":\"notes\","
+            + "\"values\":{\"body\":\"hello\"}}'");
+    System.out.printf(
+        "     mariadb -h127.0.0.1 -P%d -u%s -p%s demo -e 'SELECT * FROM notes'   (node-3's copy)%n",
+        c.database(2).port(),
+        wolf.scale.mariadb.MariaDbServer.USER,
+        wolf.scale.mariadb.MariaDbServer.PASSWORD);
     System.out.println("Ctrl-C stops every node.");
     stopped.await();
   }

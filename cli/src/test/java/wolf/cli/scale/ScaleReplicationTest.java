@@ -62,9 +62,40 @@ class ScaleReplicationTest {
       assertEquals(1, sums.size(), "CHECKSUM TABLE differs: " + sums);
       assertEquals("30", s.query(2, "SELECT COUNT(*) FROM shop.items").orElseThrow());
 
+      wolfctlShowsEveryNodesLog(s, last);
       refusedAndFailedWritesChangeNothing(s);
       nonDeterministicWorkloadGivesIdenticalReplicas(s);
     }
+  }
+
+  /** {@code wolfctl list servers} and {@code stats} show LSNs and lag of every node. */
+  private static void wolfctlShowsEveryNodesLog(ScaleCluster s, long last) {
+    String api = s.c.node(2).apiUrl();
+    var list =
+        wolf.cli.CommandsTest.run(new wolf.cli.WolfCtlMain(), "list", "servers", "--api", api);
+    assertEquals(0, list.code(), list.err());
+    assertTrue(list.out().contains("DURABLE"), list.out());
+    assertTrue(list.out().contains("APPLIED"), list.out());
+    for (String id : new String[] {"node-1", "node-2", "node-3"}) {
+      assertTrue(
+          list.out().lines().anyMatch(l -> l.startsWith(id) && !l.contains(" - ")), list.out());
+    }
+    var stats =
+        wolf.cli.CommandsTest.run(
+            new wolf.cli.WolfCtlMain(),
+            "stats",
+            "--api",
+            api,
+            "--count",
+            "2",
+            "--interval-ms",
+            "300");
+    assertEquals(0, stats.code(), stats.err());
+    assertTrue(stats.out().contains("writes/s"), stats.out());
+    assertEquals(2, stats.out().lines().filter(l -> l.contains("commit LSN")).count(), stats.out());
+    var status = wolf.cli.CommandsTest.run(new wolf.cli.WolfCtlMain(), "status", "--api", api);
+    assertTrue(
+        status.out().contains("applied " + last) || status.out().contains("log:"), status.out());
   }
 
   /** SQL errors come back unchanged and are not logged; no JSON field can inject SQL. */

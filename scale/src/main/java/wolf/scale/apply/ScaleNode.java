@@ -231,6 +231,7 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
     role = m.role();
     getContext().getLog().info("{}: role {} (was {})", nodeId, role, previous);
     executing = false;
+    barrierInFlight = false; // a barrier of the old term no longer matters
     catchUpTo = -1;
     if (role instanceof Role.Leading l) {
       catchUpTo = l.committedBefore();
@@ -508,12 +509,19 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
     }
     batchInFlight = false;
     executing = false;
+    if (t instanceof NotLeaderException) {
+      // Nothing was written; the log announces the next role.
+      getContext()
+          .getLog()
+          .warn(
+              "{}: the log refused the append ({}); waiting for the next role",
+              nodeId,
+              t.getMessage());
+      return this;
+    }
     getContext()
         .getLog()
-        .warn(
-            "{}: append failed ({}); executing stops until the log is settled",
-            nodeId,
-            t.toString());
+        .warn("{}: append outcome unknown ({}); settling the log first", nodeId, t.toString());
     if (role instanceof Role.Leading l) {
       appendBarrier(l.term());
     }

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One independent local {@code mariadbd} process with its own data directory, socket and TCP port
  * on 127.0.0.1 — for the demo and for tests, never a mock. The layout under {@code dir}: {@code
- * data/} (the datadir), {@code sock}, {@code pid}, {@code err.log}.
+ * data/} (the datadir), {@code tmp/} (its own temporary directory: instances bootstrapping at the
+ * same time in a shared /tmp can trip over each other's temporary tables), {@code sock}, {@code
+ * pid}, {@code err.log}.
  *
  * <p>root logs in over the socket; a TCP user {@link #USER}@127.0.0.1 with every privilege is
  * created for clients. Not thread-safe; {@link #close()} stops the server (SIGTERM, then SIGKILL).
@@ -59,6 +61,7 @@ public final class MariaDbServer implements AutoCloseable {
       return;
     }
     Files.createDirectories(data);
+    Files.createDirectories(dir.resolve("tmp"));
     run(
         Duration.ofSeconds(120),
         "mariadb-install-db",
@@ -67,6 +70,7 @@ public final class MariaDbServer implements AutoCloseable {
             "--no-defaults",
             "--user=root",
             "--datadir=" + data,
+            "--tmpdir=" + dir.resolve("tmp"),
             "--auth-root-authentication-method=socket",
             "--skip-test-db",
             "--skip-name-resolve",
@@ -75,12 +79,14 @@ public final class MariaDbServer implements AutoCloseable {
   }
 
   private void launch() throws IOException {
+    Files.createDirectories(dir.resolve("tmp"));
     List<String> cmd =
         List.of(
             binary("mariadbd", "/usr/sbin/mariadbd"),
             "--no-defaults",
             "--user=root",
             "--datadir=" + dir.resolve("data"),
+            "--tmpdir=" + dir.resolve("tmp"),
             "--port=" + port,
             "--bind-address=127.0.0.1",
             "--socket=" + socket(),

@@ -118,9 +118,18 @@ final class FakeLogCluster {
     firstAvailable = lsn;
   }
 
+  /** A new term: records never committed are truncated; their appenders learn "outcome unknown". */
   private void dropUncommitted() {
     while (records.size() > commitIndex) {
       records.remove(records.size() - 1);
+    }
+    for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+      Waiter w = it.next();
+      if (w.lsn > commitIndex) {
+        it.remove();
+        w.ready.completeExceptionally(
+            new ReplicationException("term changed before LSN " + w.lsn + " committed"));
+      }
     }
   }
 

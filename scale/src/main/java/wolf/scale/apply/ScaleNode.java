@@ -379,6 +379,10 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
   // ---- the leader executor ----
 
   private Behavior<Command> onExecutorOpened(ExecutorOpened m) {
+    if (m.failure() != null && cause(m.failure()) instanceof DivergedException d) {
+      diverge(d.getMessage());
+      return this;
+    }
     if (m.failure() != null) {
       getContext()
           .getLog()

@@ -50,6 +50,43 @@ final class ScaleHarness implements AutoCloseable {
                 .withFallback(ConfigFactory.load()));
   }
 
+  /** Three-node harness on {@code servers}, node 0 leading, {@code setup} statements written. */
+  static ScaleHarness leading(List<MariaDbServer> servers, String... setup) throws Exception {
+    ScaleHarness h = new ScaleHarness(servers, ScaleLimits.defaults());
+    h.startAll();
+    h.lead(0);
+    for (String s : setup) {
+      h.write(0, new WriteRequest.Sql(java.util.Optional.empty(), s));
+    }
+    return h;
+  }
+
+  /** Thrown by a crash hook: the node dies at a {@link FaultPoint}. */
+  static final class SimulatedCrash extends RuntimeException {
+    SimulatedCrash(FaultPoint p) {
+      super("simulated crash at " + p);
+    }
+  }
+
+  /**
+   * A hook that, the first time {@code point} is reached on node {@code i}, stops the node's actor
+   * (so it takes no further step) and aborts the JDBC task, whose connection is then dropped: the
+   * database is left as a process crash at that point would leave it.
+   */
+  FaultHooks crashOnceAt(int i, FaultPoint point) {
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    return p -> {
+      if (p == point && done.compareAndSet(false, true)) {
+        nodes[i].node().tell(ScaleNode.Stop.INSTANCE);
+        crashed.add(i);
+        throw new SimulatedCrash(p);
+      }
+    };
+  }
+
+  final java.util.Set<Integer> crashed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   static void reset(MariaDbServer s) throws IOException {
     StringBuilder drop = new StringBuilder();
     for (String db : s.sql("SHOW DATABASES").strip().split("\n")) {

@@ -18,6 +18,10 @@ import wolf.scale.write.WriteService;
  * WriteService} to give {@code WriteGateway} as its {@code local}. {@link #close} stops both.
  */
 public final class WolfScale implements AutoCloseable {
+  /** Distinguishes actor names when a node is restarted inside one ActorSystem (tests). */
+  private static final java.util.concurrent.atomic.AtomicInteger INCARNATION =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final ActorSystem<?> system;
   private final ActorRef<ScaleNode.Command> node;
   private final ScaleDatabase db;
@@ -52,7 +56,10 @@ public final class WolfScale implements AutoCloseable {
     ActorRef<ScaleNode.Command> node =
         system.systemActorOf(
             ScaleNode.create(nodeId, log, db, limits),
-            "wolfscale-" + nodeId.replaceAll("[^A-Za-z0-9_-]", "_"),
+            "wolfscale-"
+                + nodeId.replaceAll("[^A-Za-z0-9_-]", "_")
+                + "-"
+                + INCARNATION.incrementAndGet(),
             Props.empty());
     WritePlanner planner =
         new WritePlanner(database.database(), new LeaderUuids(nodeId.hashCode()));

@@ -55,9 +55,11 @@ final class ScaleHarness implements AutoCloseable {
     ScaleHarness h = new ScaleHarness(servers, ScaleLimits.defaults());
     h.startAll();
     h.lead(0);
+    long last = 0;
     for (String s : setup) {
-      h.write(0, new WriteRequest.Sql(java.util.Optional.empty(), s));
+      last = h.write(0, new WriteRequest.Sql(java.util.Optional.empty(), s)).lsn();
     }
+    h.awaitApplied(last, Duration.ofSeconds(30));
     return h;
   }
 
@@ -126,7 +128,6 @@ final class ScaleHarness implements AutoCloseable {
     if (nodes[i] != null) {
       nodes[i].close();
       nodes[i] = null;
-      Thread.sleep(200); // the actor name is free once it stopped
     }
   }
 

@@ -82,7 +82,7 @@ public final class MariaDbServer implements AutoCloseable {
     Files.createDirectories(dir.resolve("tmp"));
     List<String> cmd =
         List.of(
-            binary("mariadbd", "/usr/sbin/mariadbd"),
+            Binaries.resolve("mariadbd"),
             "--no-defaults",
             "--user=root",
             "--datadir=" + dir.resolve("data"),
@@ -132,7 +132,7 @@ public final class MariaDbServer implements AutoCloseable {
     try {
       Process p =
           new ProcessBuilder(
-                  binary("mariadb-admin", "/usr/bin/mariadb-admin"),
+                  Binaries.resolve("mariadb-admin"),
                   "--no-defaults",
                   "-uroot",
                   "-S",
@@ -244,7 +244,7 @@ public final class MariaDbServer implements AutoCloseable {
 
   private static String run(Duration timeout, String what, List<String> cmd) throws IOException {
     List<String> full = new ArrayList<>(cmd);
-    full.set(0, binary(cmd.get(0), "/usr/bin/" + cmd.get(0)));
+    full.set(0, Binaries.resolve(cmd.get(0)));
     Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {
@@ -261,19 +261,6 @@ public final class MariaDbServer implements AutoCloseable {
       throw new MariaDbException(what + " failed (exit " + p.exitValue() + ")", out);
     }
     return out;
-  }
-
-  private static String binary(String name, String usual) {
-    if (Files.isExecutable(Path.of(usual))) {
-      return usual;
-    }
-    for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-      if (Files.isExecutable(Path.of(d, name))) {
-        return Path.of(d, name).toString();
-      }
-    }
-    throw new MariaDbException(
-        name + " not found; install it with: apt-get install -y mariadb-server mariadb-client", "");
   }
 
   private static void sleep(long ms) {

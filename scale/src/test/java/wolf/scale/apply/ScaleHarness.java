@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import wolf.config.DatabaseSettings;
+import wolf.scale.WolfScale;
 import wolf.scale.mariadb.MariaDbServer;
 import wolf.scale.write.WriteRequest;
 import wolf.scale.write.WriteResult;

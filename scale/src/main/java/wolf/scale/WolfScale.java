@@ -77,7 +77,7 @@ public final class WolfScale implements AutoCloseable {
       ReplicatedLog log,
       ScaleLimits limits,
       FaultHooks hooks) {
-    ScaleDatabase db = new ScaleDatabase(nodeId, database, hooks);
+    ScaleDatabase db = new ScaleDatabase(nodeId, database, hooks, limits.idleCheck());
     ActorRef<ScaleNode.Command> node =
         system.systemActorOf(
             ScaleNode.create(nodeId, log, db, limits),

@@ -25,12 +25,14 @@ public final class ScaleDatabase implements AutoCloseable {
 
   /**
    * @param hooks {@link FaultHooks#NONE} outside tests
+   * @param idleCheck see {@link ScaleLimits#idleCheck()}
    */
-  public ScaleDatabase(String nodeId, DatabaseSettings settings, FaultHooks hooks) {
+  public ScaleDatabase(
+      String nodeId, DatabaseSettings settings, FaultHooks hooks, java.time.Duration idleCheck) {
     this.thread = new JdbcThread("wolfscale-jdbc-" + nodeId);
     this.db = new LocalDatabase(settings);
     this.applier = new Applier(nodeId, db, position, hooks);
-    this.executor = new LeaderExecutor(db, position, hooks);
+    this.executor = new LeaderExecutor(db, position, hooks, idleCheck);
   }
 
   public LocalDatabase database() {

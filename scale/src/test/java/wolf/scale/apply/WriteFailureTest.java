@@ -145,6 +145,37 @@ class WriteFailureTest {
   }
 
   @Test
+  void aLeaderConnectionClosedWhileIdleIsReplacedBeforeTheNextBatch() throws Exception {
+    h.close();
+    ScaleLimits quick = ScaleLimits.defaults();
+    h =
+        new ScaleHarness(
+            db.servers(),
+            new ScaleLimits(
+                quick.maxBatchWrites(),
+                quick.maxBatchBytes(),
+                quick.maxQueuedWrites(),
+                quick.maxQueuedBytes(),
+                quick.maxGroupRecords(),
+                quick.maxGroupBytes(),
+                quick.retryDelay(),
+                Duration.ofMillis(100)));
+    h.startAll();
+    h.lead(0);
+    h.write(0, sql("CREATE DATABASE app"));
+    var leader = h.servers.get(0);
+    for (String id :
+        leader
+            .sql("SELECT id FROM information_schema.processlist WHERE user = 'wolf'")
+            .strip()
+            .split("\n")) {
+      leader.sql("KILL CONNECTION " + id.strip()); // as wait_timeout would
+    }
+    Thread.sleep(300);
+    assertTrue(h.write(0, sql("CREATE TABLE app.t (id INT)")).lsn() > 0);
+  }
+
+  @Test
   void drainingFinishesInFlightAndRefusesNew() throws Exception {
     h.log.node("node-1").setRole(new wolf.actors.replication.Role.Draining(1, "node-2"));
     h.awaitMode(0, "draining");

@@ -134,6 +134,9 @@ final class Applier implements AutoCloseable {
         reset();
       }
       throw e;
+    } catch (RuntimeException e) {
+      reset(); // whatever happened, a half-done transaction must not be reused
+      throw e;
     }
   }
 
@@ -191,8 +194,7 @@ final class Applier implements AutoCloseable {
           || r.term() != mk.term()
           || !DdlMarker.hash(sql).equals(mk.sha256())) {
         throw new DivergedException(
-            nodeId
-                + ": this node executed the DDL '"
+            "this node executed the DDL '"
                 + abbreviate(mk.sql())
                 + "' as leader in term "
                 + mk.term()

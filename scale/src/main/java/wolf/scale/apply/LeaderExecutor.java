@@ -65,18 +65,31 @@ final class LeaderExecutor implements AutoCloseable {
   private final LocalDatabase db;
   private final Position position;
   private final FaultHooks hooks;
+  private final long idleCheckNanos;
   private Session session;
   private SessionState state;
   private long lastTimestamp;
+  private long lastUsedNanos;
 
-  LeaderExecutor(LocalDatabase db, Position position, FaultHooks hooks) {
+  /**
+   * @param idleCheck after this long unused the connection is validated before use
+   */
+  LeaderExecutor(
+      LocalDatabase db, Position position, FaultHooks hooks, java.time.Duration idleCheck) {
     this.db = db;
     this.position = position;
     this.hooks = hooks;
+    this.idleCheckNanos = idleCheck.toNanos();
   }
 
   /** Connects if needed and reads the session; its lexical dialect (from its sql_mode). */
   SqlDialect open() throws SQLException {
+    if (session != null
+        && System.nanoTime() - lastUsedNanos > idleCheckNanos
+        && !session.connection().isValid(2)) {
+      reset(); // closed by the server while idle: reconnect rather than fail the batch
+    }
+    lastUsedNanos = System.nanoTime();
     if (session == null) {
       Connection c = db.open();
       try {

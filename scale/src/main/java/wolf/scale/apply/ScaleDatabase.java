@@ -25,12 +25,14 @@ public final class ScaleDatabase implements AutoCloseable {
 
   /**
    * @param hooks {@link FaultHooks#NONE} outside tests
+   * @param idleCheck see {@link ScaleLimits#idleCheck()}
    */
-  public ScaleDatabase(String nodeId, DatabaseSettings settings, FaultHooks hooks) {
+  public ScaleDatabase(
+      String nodeId, DatabaseSettings settings, FaultHooks hooks, java.time.Duration idleCheck) {
     this.thread = new JdbcThread("wolfscale-jdbc-" + nodeId);
     this.db = new LocalDatabase(settings);
     this.applier = new Applier(nodeId, db, position, hooks);
-    this.executor = new LeaderExecutor(db, position, hooks);
+    this.executor = new LeaderExecutor(db, position, hooks, idleCheck);
   }
 
   public LocalDatabase database() {
@@ -57,11 +59,24 @@ public final class ScaleDatabase implements AutoCloseable {
     return thread.submit(() -> mirror(applier.apply(group)));
   }
 
-  /** Connects the leader's session (its dialect is then {@link #dialect()}). */
+  /**
+   * Connects the leader's session (its dialect is then {@link #dialect()}). Fails with {@link
+   * DivergedException} if a leader DDL marker is still unsettled: the applier, having applied
+   * everything committed, did not find that DDL in the log.
+   */
   public CompletionStage<SqlDialect> openExecutor() {
     return thread.submit(
         () -> {
           SqlDialect d = executor.open();
+          if (position.marker().filter(DdlMarker::leader).isPresent()) {
+            DdlMarker m = position.marker().get();
+            throw new DivergedException(
+                "this node executed the DDL '"
+                    + m.sql()
+                    + "' as leader in term "
+                    + m.term()
+                    + " but it is not in the log; resync this node from a snapshot");
+          }
           dialect.set(d);
           mirror(position.lsn());
           return d;
@@ -70,14 +85,27 @@ public final class ScaleDatabase implements AutoCloseable {
 
   /** See {@link LeaderExecutor#execute}. */
   CompletionStage<LeaderExecutor.Batch> execute(List<PlannedWrite> writes, long term) {
-    return thread.submit(() -> executor.execute(writes, term));
+    return thread.submit(
+        () -> {
+          try {
+            return executor.execute(writes, term);
+          } catch (RuntimeException e) {
+            executor.reset();
+            throw e;
+          }
+        });
   }
 
   /** See {@link LeaderExecutor#commit}; the applied LSN after it. */
   CompletionStage<Long> commit(LeaderExecutor.Batch b, long firstLsn, long term) {
     return thread.submit(
         () -> {
-          executor.commit(b, firstLsn, term);
+          try {
+            executor.commit(b, firstLsn, term);
+          } catch (RuntimeException e) {
+            executor.reset();
+            throw e;
+          }
           return mirror(position.lsn());
         });
   }

@@ -1,11 +1,9 @@
 package wolf.scale.apply;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -16,17 +14,13 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.japi.Pair;
-import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.UniqueKillSwitch;
-import org.apache.pekko.stream.javadsl.Keep;
-import org.apache.pekko.stream.javadsl.Sink;
 import wolf.actors.replication.LogDivergedException;
 import wolf.actors.replication.NotLeaderException;
 import wolf.actors.replication.ReplicatedLog;
 import wolf.actors.replication.Role;
 import wolf.actors.wal.WalPrunedException;
-import wolf.actors.wal.WalRecord;
 import wolf.scale.cluster.NotLeadingException;
 import wolf.scale.log.ScaleEntry;
 import wolf.scale.sql.PlannedWrite;
@@ -99,16 +93,7 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
 
   private record ExecutorOpened(Throwable failure) implements Command {}
 
-  private record Executed(List<Write> writes, LeaderExecutor.Batch batch, Throwable failure)
-      implements Command {}
-
-  private record Appended(
-      List<Write> writes, LeaderExecutor.Batch batch, Long firstLsn, Throwable failure)
-      implements Command {}
-
-  private record Committed(
-      List<Write> writes, LeaderExecutor.Batch batch, long firstLsn, Throwable failure)
-      implements Command {}
+  private record BatchFinished(List<Write> writes, BatchRun.Outcome outcome) implements Command {}
 
   private record AppendBarrier(long term) implements Command {}
 
@@ -137,8 +122,8 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
   private final ScaleLimits limits;
   private final Materializer materializer;
   private final AutoCloseable roleSubscription;
-  private final ArrayDeque<Write> queue = new ArrayDeque<>();
-  private final Rates rates = new Rates();
+  private final WriteQueue queue;
+  private final ScaleRates rates = new ScaleRates();
   private Role role = new Role.Following(Optional.empty(), 0);
   private boolean opened;
   private long applied = -1;
@@ -147,9 +132,7 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
   private long catchUpTo = -1;
   private boolean executing;
   private boolean batchInFlight;
-  private long batchTerm;
   private boolean barrierInFlight;
-  private long queuedBytes;
   private Optional<String> applyError = Optional.empty();
   private Optional<String> diverged = Optional.empty();
   private Optional<String> needsSnapshot = Optional.empty();
@@ -170,6 +153,7 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
     this.log = log;
     this.db = db;
     this.limits = limits;
+    this.queue = new WriteQueue(limits);
     this.materializer = Materializer.createMaterializer(ctx);
     ActorRef<Command> self = ctx.getSelf();
     this.roleSubscription = log.onRoleChanged(r -> self.tell(new RoleChanged(r)));
@@ -189,9 +173,7 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
         .onMessage(ApplierProgress.class, this::onApplierProgress)
         .onMessage(ApplierEnded.class, this::onApplierEnded)
         .onMessage(ExecutorOpened.class, this::onExecutorOpened)
-        .onMessage(Executed.class, this::onExecuted)
-        .onMessage(Appended.class, this::onAppended)
-        .onMessage(Committed.class, this::onCommitted)
+        .onMessage(BatchFinished.class, this::onBatchFinished)
         .onMessage(AppendBarrier.class, m -> appendBarrier(m.term()))
         .onMessage(BarrierAppended.class, this::onBarrierAppended)
         .onMessage(ExclusiveDone.class, this::onExclusiveDone)
@@ -210,12 +192,7 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
 
   private Behavior<Command> onOpened(Opened m) {
     if (m.failure() != null) {
-      getContext()
-          .getLog()
-          .warn(
-              "{}: cannot open the local MariaDB ({}); retrying",
-              nodeId,
-              cause(m.failure()).toString());
+      warn("cannot open the local MariaDB ({}); retrying", cause(m.failure()).toString());
       timers.startSingleTimer(Retry.INSTANCE, limits.retryDelay());
       return this;
     }
@@ -231,6 +208,7 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
     role = m.role();
     getContext().getLog().info("{}: role {} (was {})", nodeId, role, previous);
     executing = false;
+    barrierInFlight = false; // a barrier of the old term no longer matters
     catchUpTo = -1;
     if (role instanceof Role.Leading l) {
       catchUpTo = l.committedBefore();
@@ -284,26 +262,14 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
   private void startApplier() {
     long gen = ++generation;
     ActorRef<Command> self = getContext().getSelf();
-    long maxBytes = limits.maxGroupBytes();
-    long unit = Math.max(1, maxBytes / limits.maxGroupRecords());
     Pair<UniqueKillSwitch, java.util.concurrent.CompletionStage<Done>> run =
-        log.committed(applied + 1)
-            .batchWeighted(
-                maxBytes,
-                r -> Math.max(unit, r.payload().length),
-                r -> {
-                  List<WalRecord> g = new ArrayList<>();
-                  g.add(r);
-                  return g;
-                },
-                (g, r) -> {
-                  g.add(r);
-                  return g;
-                })
-            .mapAsync(1, db::apply)
-            .viaMat(KillSwitches.single(), Keep.right())
-            .toMat(Sink.foreach(lsn -> self.tell(new ApplierProgress(gen, lsn))), Keep.both())
-            .run(materializer);
+        ApplierStream.run(
+            log,
+            applied + 1,
+            db,
+            limits,
+            lsn -> self.tell(new ApplierProgress(gen, lsn)),
+            materializer);
     applier = Optional.of(run.first());
     getContext().pipeToSelf(run.second(), (d, e) -> new ApplierEnded(gen, e));
   }
@@ -347,7 +313,7 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
               t.getMessage());
       log.applyFailed(applied + 1, "needs a snapshot: " + t.getMessage());
     } else if (t != null) {
-      getContext().getLog().warn("{}: applier stopped ({}); restarting", nodeId, t.toString());
+      warn("applier stopped ({}); restarting", t.toString());
       timers.startSingleTimer(Retry.INSTANCE, limits.retryDelay());
       return this;
     }
@@ -378,13 +344,12 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
   // ---- the leader executor ----
 
   private Behavior<Command> onExecutorOpened(ExecutorOpened m) {
+    if (m.failure() != null && cause(m.failure()) instanceof DivergedException d) {
+      diverge(d.getMessage());
+      return this;
+    }
     if (m.failure() != null) {
-      getContext()
-          .getLog()
-          .warn(
-              "{}: cannot open the leader session ({}); retrying",
-              nodeId,
-              cause(m.failure()).toString());
+      warn("cannot open the leader session ({}); retrying", cause(m.failure()).toString());
       catchUpTo = applied;
       timers.startSingleTimer(Retry.INSTANCE, limits.retryDelay());
       return this;
@@ -406,7 +371,7 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
                   : new NotLeadingException(nodeId + " does not lead"));
       return this;
     }
-    if (queue.size() >= limits.maxQueuedWrites() || queuedBytes >= limits.maxQueuedBytes()) {
+    if (!queue.offer(w)) {
       w.result()
           .completeExceptionally(
               new WriteUnavailableException(
@@ -415,8 +380,6 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
                   null));
       return this;
     }
-    queue.add(w);
-    queuedBytes += w.write().size();
     return executing ? maybeStartBatch() : this;
   }
 
@@ -424,148 +387,98 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
     if (!executing || batchInFlight || queue.isEmpty() || !(role instanceof Role.Leading l)) {
       return this;
     }
-    List<Write> batch = new ArrayList<>();
-    long bytes = 0;
-    if (queue.peek().write().ddl()) {
-      batch.add(take());
-    } else {
-      while (!queue.isEmpty()
-          && !queue.peek().write().ddl()
-          && batch.size() < limits.maxBatchWrites()
-          && (batch.isEmpty() || bytes + queue.peek().write().size() <= limits.maxBatchBytes())) {
-        bytes += queue.peek().write().size();
-        batch.add(take());
-      }
-    }
+    List<Write> batch = queue.takeBatch();
     batchInFlight = true;
-    batchTerm = l.term();
     List<PlannedWrite> planned = batch.stream().map(Write::write).toList();
-    getContext().pipeToSelf(db.execute(planned, l.term()), (b, e) -> new Executed(batch, b, e));
-    return this;
-  }
-
-  private Write take() {
-    Write w = queue.poll();
-    queuedBytes -= w.write().size();
-    return w;
-  }
-
-  private Behavior<Command> onExecuted(Executed m) {
-    if (m.failure() != null) {
-      Throwable t = cause(m.failure());
-      batchInFlight = false;
-      if (t instanceof DivergedException d) {
-        failAll(
-            m.writes(), new WriteUnavailableException(nodeId + ": " + d.getMessage(), false, null));
-        diverge(d.getMessage());
-      } else {
-        failAll(
-            m.writes(),
-            new WriteUnavailableException(
-                nodeId + ": the local MariaDB failed (" + t.getMessage() + "); nothing was written",
-                false,
-                t));
-      }
-      return proceed();
-    }
-    List<byte[]> payloads = m.batch().payloads();
-    if (payloads.isEmpty()) {
-      answer(m.writes(), m.batch(), 0);
-      getContext()
-          .pipeToSelf(
-              db.abort(m.batch()), (d, e) -> new Committed(m.writes(), m.batch(), -1, null));
-      return this;
-    }
     getContext()
-        .pipeToSelf(log.append(payloads), (lsn, e) -> new Appended(m.writes(), m.batch(), lsn, e));
+        .pipeToSelf(
+            BatchRun.run(db, log, planned, l.term()), (o, e) -> new BatchFinished(batch, o));
     return this;
   }
 
-  private Behavior<Command> onAppended(Appended m) {
-    if (m.failure() == null) {
-      getContext()
-          .pipeToSelf(
-              db.commit(m.batch(), m.firstLsn(), batchTerm),
-              (a, e) -> new Committed(m.writes(), m.batch(), m.firstLsn(), e));
-      return this;
-    }
-    Throwable t = cause(m.failure());
-    db.abort(m.batch());
-    RuntimeException error =
-        t instanceof NotLeaderException
-            ? new NotLeadingException(
-                nodeId + " lost leadership before the write was logged; nothing was written")
-            : new WriteUnavailableException(
+  private Behavior<Command> onBatchFinished(BatchFinished m) {
+    batchInFlight = false;
+    BatchRun.Outcome o = m.outcome();
+    Throwable t = o.cause();
+    switch (o.kind()) {
+      case COMMITTED, LOGGED_LOCAL_UNKNOWN -> {
+        // Logged and committed in the log: the writes are done, whatever the local commit did.
+        WriteQueue.answer(m.writes(), o.batch(), o.firstLsn());
+        int n = o.batch().payloads().size();
+        rates.writes += n;
+        if (o.kind() == BatchRun.Kind.COMMITTED) {
+          applied = o.firstLsn() + n - 1;
+          log.applied(applied);
+        } else {
+          warn(
+              "local commit of LSN "
+                  + o.firstLsn()
+                  + ".. failed ("
+                  + t
+                  + "); re-applying from the log");
+          settle();
+        }
+      }
+      case NOTHING_TO_LOG -> WriteQueue.answer(m.writes(), o.batch(), 0);
+      case LOCAL_FAILED ->
+          WriteQueue.fail(
+              m.writes(),
+              o.batch(),
+              new WriteUnavailableException(
+                  nodeId
+                      + ": the local MariaDB failed ("
+                      + t.getMessage()
+                      + "); nothing was written",
+                  false,
+                  t));
+      case NOT_LEADER -> {
+        WriteQueue.fail(
+            m.writes(),
+            o.batch(),
+            new NotLeadingException(
+                nodeId + " lost leadership before the write was logged; nothing was written"));
+        warn("the log refused the append ({}); waiting for the next role", t.getMessage());
+        executing = false; // nothing was written; the log announces the next role
+      }
+      case OUTCOME_UNKNOWN -> {
+        WriteQueue.fail(
+            m.writes(),
+            o.batch(),
+            new WriteUnavailableException(
                 nodeId
                     + ": the log did not confirm the write ("
                     + t.getMessage()
                     + "); it may still be applied",
                 true,
-                t);
-    for (int i = 0; i < m.writes().size(); i++) {
-      LeaderExecutor.Result r = m.batch().results().get(i);
-      m.writes().get(i).result().completeExceptionally(r.ok() ? error : r.failure());
-    }
-    batchInFlight = false;
-    executing = false;
-    getContext()
-        .getLog()
-        .warn(
-            "{}: append failed ({}); executing stops until the log is settled",
-            nodeId,
-            t.toString());
-    if (role instanceof Role.Leading l) {
-      appendBarrier(l.term());
-    }
-    return proceed();
-  }
-
-  private Behavior<Command> onCommitted(Committed m) {
-    batchInFlight = false;
-    if (m.firstLsn() < 0) {
-      return proceed(); // nothing was logged: every write failed on its own
-    }
-    Throwable t = m.failure() == null ? null : cause(m.failure());
-    if (t instanceof DivergedException d) {
-      failAll(
-          m.writes(), new WriteUnavailableException(nodeId + ": " + d.getMessage(), true, null));
-      diverge(d.getMessage());
-      return this;
-    }
-    answer(m.writes(), m.batch(), m.firstLsn());
-    int n = m.batch().payloads().size();
-    rates.writes += n;
-    if (t == null) {
-      applied = m.firstLsn() + n - 1;
-      log.applied(applied);
-      return proceed();
-    }
-    // Logged and committed in the log, but the local commit's outcome is unknown: the applier
-    // settles it (the applied LSN in MariaDB says whether the commit happened).
-    getContext()
-        .getLog()
-        .warn(
-            "{}: local commit of LSN {}.. failed ({}); re-applying from the log",
-            nodeId,
-            m.firstLsn(),
-            t.toString());
-    executing = false;
-    if (role instanceof Role.Leading l) {
-      appendBarrier(l.term());
-    }
-    return proceed();
-  }
-
-  private void answer(List<Write> writes, LeaderExecutor.Batch b, long firstLsn) {
-    long lsn = firstLsn;
-    for (int i = 0; i < writes.size(); i++) {
-      LeaderExecutor.Result r = b.results().get(i);
-      if (r.ok()) {
-        writes.get(i).result().complete(new WriteResult(lsn++, r.affectedRows(), r.insertId()));
-      } else {
-        writes.get(i).result().completeExceptionally(r.failure());
+                t));
+        warn("append outcome unknown ({}); settling the log first", t.toString());
+        settle();
+      }
+      case DIVERGED -> {
+        WriteQueue.fail(
+            m.writes(),
+            o.batch(),
+            new WriteUnavailableException(nodeId + ": " + t.getMessage(), o.firstLsn() > 0, null));
+        diverge(t.getMessage());
       }
     }
+    return proceed();
+  }
+
+  /** Stops executing; a leader appends a barrier and applies up to it before executing again. */
+  private void settle() {
+    executing = false;
+    if (role instanceof Role.Leading l) {
+      appendBarrier(l.term());
+    }
+  }
+
+  /** Logs a warning with the node id first, SLF4J placeholders in {@code format}. */
+  private void warn(String format, Object... args) {
+    Object[] all = new Object[args.length + 1];
+    all[0] = nodeId;
+    System.arraycopy(args, 0, all, 1, args.length);
+    getContext().getLog().warn("{}: " + format, all);
   }
 
   /** Appends a no-op and applies up to it: every record of the term before it is then settled. */
@@ -584,9 +497,7 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
       return proceed();
     }
     if (m.failure() != null) {
-      getContext()
-          .getLog()
-          .warn("{}: barrier append failed ({}); retrying", nodeId, cause(m.failure()).toString());
+      warn("barrier append failed ({}); retrying", cause(m.failure()).toString());
       timers.startSingleTimer(new AppendBarrier(m.term()), limits.retryDelay());
       return this;
     }
@@ -696,13 +607,7 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
   }
 
   private void failQueued(String why) {
-    while (!queue.isEmpty()) {
-      take().result().completeExceptionally(new NotLeadingException(nodeId + ": " + why));
-    }
-  }
-
-  private static void failAll(List<Write> writes, RuntimeException e) {
-    writes.forEach(w -> w.result().completeExceptionally(e));
+    queue.failAll(() -> new NotLeadingException(nodeId + ": " + why));
   }
 
   private Behavior<Command> onPostStop() {
@@ -717,28 +622,6 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
   }
 
   private static Throwable cause(Throwable t) {
-    while (t instanceof CompletionException && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
-  }
-
-  /** Per-second rates from running counts. */
-  private static final class Rates {
-    long writes;
-    long applied;
-    long writesTotal;
-    long appliedTotal;
-    double writesPerSecond;
-    double appliedPerSecond;
-
-    void tick() {
-      writesPerSecond = writes;
-      appliedPerSecond = applied;
-      writesTotal += writes;
-      appliedTotal += applied;
-      writes = 0;
-      applied = 0;
-    }
+    return BatchRun.cause(t);
   }
 }

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One independent local {@code mariadbd} process with its own data directory, socket and TCP port
  * on 127.0.0.1 — for the demo and for tests, never a mock. The layout under {@code dir}: {@code
- * data/} (the datadir), {@code sock}, {@code pid}, {@code err.log}.
+ * data/} (the datadir), {@code tmp/} (its own temporary directory: instances bootstrapping at the
+ * same time in a shared /tmp can trip over each other's temporary tables), {@code sock}, {@code
+ * pid}, {@code err.log}.
  *
  * <p>root logs in over the socket; a TCP user {@link #USER}@127.0.0.1 with every privilege is
  * created for clients. Not thread-safe; {@link #close()} stops the server (SIGTERM, then SIGKILL).
@@ -59,6 +61,7 @@ public final class MariaDbServer implements AutoCloseable {
       return;
     }
     Files.createDirectories(data);
+    Files.createDirectories(dir.resolve("tmp"));
     run(
         Duration.ofSeconds(120),
         "mariadb-install-db",
@@ -67,6 +70,7 @@ public final class MariaDbServer implements AutoCloseable {
             "--no-defaults",
             "--user=root",
             "--datadir=" + data,
+            "--tmpdir=" + dir.resolve("tmp"),
             "--auth-root-authentication-method=socket",
             "--skip-test-db",
             "--skip-name-resolve",
@@ -75,12 +79,14 @@ public final class MariaDbServer implements AutoCloseable {
   }
 
   private void launch() throws IOException {
+    Files.createDirectories(dir.resolve("tmp"));
     List<String> cmd =
         List.of(
-            binary("mariadbd", "/usr/sbin/mariadbd"),
+            Binaries.resolve("mariadbd"),
             "--no-defaults",
             "--user=root",
             "--datadir=" + dir.resolve("data"),
+            "--tmpdir=" + dir.resolve("tmp"),
             "--port=" + port,
             "--bind-address=127.0.0.1",
             "--socket=" + socket(),
@@ -126,7 +132,7 @@ public final class MariaDbServer implements AutoCloseable {
     try {
       Process p =
           new ProcessBuilder(
-                  binary("mariadb-admin", "/usr/bin/mariadb-admin"),
+                  Binaries.resolve("mariadb-admin"),
                   "--no-defaults",
                   "-uroot",
                   "-S",
@@ -238,7 +244,7 @@ public final class MariaDbServer implements AutoCloseable {
 
   private static String run(Duration timeout, String what, List<String> cmd) throws IOException {
     List<String> full = new ArrayList<>(cmd);
-    full.set(0, binary(cmd.get(0), "/usr/bin/" + cmd.get(0)));
+    full.set(0, Binaries.resolve(cmd.get(0)));
     Process p = new ProcessBuilder(full).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {
@@ -255,19 +261,6 @@ public final class MariaDbServer implements AutoCloseable {
       throw new MariaDbException(what + " failed (exit " + p.exitValue() + ")", out);
     }
     return out;
-  }
-
-  private static String binary(String name, String usual) {
-    if (Files.isExecutable(Path.of(usual))) {
-      return usual;
-    }
-    for (String d : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-      if (Files.isExecutable(Path.of(d, name))) {
-        return Path.of(d, name).toString();
-      }
-    }
-    throw new MariaDbException(
-        name + " not found; install it with: apt-get install -y mariadb-server mariadb-client", "");
   }
 
   private static void sleep(long ms) {

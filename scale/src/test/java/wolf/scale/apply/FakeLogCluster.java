@@ -50,7 +50,7 @@ final class FakeLogCluster {
 
   private volatile Failure nextFailure = Failure.NONE;
 
-  private record Waiter(long lsn, CompletableFuture<Void> ready) {}
+  private record Waiter(long lsn, boolean append, CompletableFuture<Void> ready) {}
 
   synchronized Node node(String id) {
     return nodes.computeIfAbsent(id, Node::new);
@@ -118,9 +118,18 @@ final class FakeLogCluster {
     firstAvailable = lsn;
   }
 
+  /** A new term: records never committed are truncated; their appenders learn "outcome unknown". */
   private void dropUncommitted() {
     while (records.size() > commitIndex) {
       records.remove(records.size() - 1);
+    }
+    for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+      Waiter w = it.next();
+      if (w.append && w.lsn > commitIndex) {
+        it.remove();
+        w.ready.completeExceptionally(
+            new ReplicationException("term changed before LSN " + w.lsn + " committed"));
+      }
     }
   }
 
@@ -134,12 +143,12 @@ final class FakeLogCluster {
     }
   }
 
-  private synchronized CompletableFuture<Void> whenCommitted(long lsn) {
+  private synchronized CompletableFuture<Void> whenCommitted(long lsn, boolean append) {
     CompletableFuture<Void> f = new CompletableFuture<>();
     if (lsn <= commitIndex) {
       f.complete(null);
     } else {
-      waiters.add(new Waiter(lsn, f));
+      waiters.add(new Waiter(lsn, append, f));
     }
     return f;
   }
@@ -196,7 +205,7 @@ final class FakeLogCluster {
               new ReplicationException("injected: outcome unknown"));
         }
       }
-      return whenCommitted(last).thenApply(v -> first);
+      return whenCommitted(last, true).thenApply(v -> first);
     }
 
     @Override
@@ -209,7 +218,7 @@ final class FakeLogCluster {
       return Source.unfoldAsync(
           fromLsn,
           lsn ->
-              whenCommitted(lsn)
+              whenCommitted(lsn, false)
                   .thenApply(
                       v -> {
                         synchronized (FakeLogCluster.this) {

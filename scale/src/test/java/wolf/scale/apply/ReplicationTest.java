@@ -12,13 +12,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import wolf.scale.mariadb.MariaDbFixture;
+import wolf.scale.mariadb.SharedMariaDb;
 import wolf.scale.write.WriteRequest;
 import wolf.scale.write.WriteResult;
 
 /** Three nodes on three real MariaDB servers: the leader executes, the followers apply. */
 class ReplicationTest {
-  @RegisterExtension static final MariaDbFixture db = new MariaDbFixture(3);
+  @RegisterExtension static final SharedMariaDb db = new SharedMariaDb(3);
 
   private ScaleHarness h;
 

@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import wolf.config.DatabaseSettings;
+import wolf.scale.WolfScale;
 import wolf.scale.mariadb.MariaDbServer;
 import wolf.scale.write.WriteRequest;
 import wolf.scale.write.WriteResult;
@@ -49,6 +50,45 @@ final class ScaleHarness implements AutoCloseable {
             ConfigFactory.parseString("pekko.loglevel = WARNING")
                 .withFallback(ConfigFactory.load()));
   }
+
+  /** Three-node harness on {@code servers}, node 0 leading, {@code setup} statements written. */
+  static ScaleHarness leading(List<MariaDbServer> servers, String... setup) throws Exception {
+    ScaleHarness h = new ScaleHarness(servers, ScaleLimits.defaults());
+    h.startAll();
+    h.lead(0);
+    long last = 0;
+    for (String s : setup) {
+      last = h.write(0, new WriteRequest.Sql(java.util.Optional.empty(), s)).lsn();
+    }
+    h.awaitApplied(last, Duration.ofSeconds(30));
+    return h;
+  }
+
+  /** Thrown by a crash hook: the node dies at a {@link FaultPoint}. */
+  static final class SimulatedCrash extends RuntimeException {
+    SimulatedCrash(FaultPoint p) {
+      super("simulated crash at " + p);
+    }
+  }
+
+  /**
+   * A hook that, the first time {@code point} is reached on node {@code i}, stops the node's actor
+   * (so it takes no further step) and aborts the JDBC task, whose connection is then dropped: the
+   * database is left as a process crash at that point would leave it.
+   */
+  FaultHooks crashOnceAt(int i, FaultPoint point) {
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    return p -> {
+      if (p == point && done.compareAndSet(false, true)) {
+        nodes[i].node().tell(ScaleNode.Stop.INSTANCE);
+        crashed.add(i);
+        throw new SimulatedCrash(p);
+      }
+    };
+  }
+
+  final java.util.Set<Integer> crashed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   static void reset(MariaDbServer s) throws IOException {
     StringBuilder drop = new StringBuilder();
@@ -89,7 +129,6 @@ final class ScaleHarness implements AutoCloseable {
     if (nodes[i] != null) {
       nodes[i].close();
       nodes[i] = null;
-      Thread.sleep(200); // the actor name is free once it stopped
     }
   }
 

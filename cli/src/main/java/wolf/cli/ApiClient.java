@@ -13,7 +13,7 @@ import java.time.Duration;
 
 /** A small JSON client for a node's HTTP API, used by {@code wolfctl} and {@code status}. */
 public final class ApiClient {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
   private final URI base;
   private final HttpClient http;
   private final Duration timeout;
@@ -33,7 +33,26 @@ public final class ApiClient {
    * unreachable node becomes one with exit code {@link Cli#UNREACHABLE}.
    */
   public JsonNode get(String path) {
-    HttpRequest req = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET().build();
+    return send(path, HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET().build());
+  }
+
+  /**
+   * POSTs a JSON body, with {@code Authorization: Bearer token} when {@code token} is not empty;
+   * errors as for {@link #get}.
+   */
+  public JsonNode post(String path, String json, String token) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (!token.isEmpty()) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return send(path, b.build());
+  }
+
+  private JsonNode send(String path, HttpRequest req) {
     HttpResponse<String> r;
     try {
       r = http.send(req, HttpResponse.BodyHandlers.ofString());

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       StatsCommand.class,
       ResetCommand.class,
+      MigrateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class WolfCtlMain implements Runnable {

@@ -1,17 +1,11 @@
 package wolf.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.CoordinatedShutdown;
-import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,18 +15,13 @@ import wolf.actors.replication.ReplicatedLog;
 import wolf.actors.replication.Replication;
 import wolf.actors.replication.ReplicationSettings;
 import wolf.actors.wal.Wal;
+import wolf.cli.scale.ScaleServices;
 import wolf.config.HostPort;
 import wolf.config.WolfScaleConfig;
 import wolf.http.ClusterRoutes;
 import wolf.http.ManagementServer;
-import wolf.http.ReplicationJson;
-import wolf.http.StatusSections;
-import wolf.http.write.ScaleJson;
+import wolf.http.write.MigrateRoutes;
 import wolf.http.write.WriteRoutes;
-import wolf.scale.apply.WolfScale;
-import wolf.scale.cluster.WriteGateway;
-import wolf.scale.write.WriteResult;
-import wolf.scale.write.WriteService;
 
 /**
  * A running WolfScale node: the cluster kernel, the replicated WAL, the MariaDB state machine and
@@ -80,15 +69,7 @@ public final class WolfScaleDaemon {
               data,
               ReplicationSettings.defaults(config.cluster().commitMode(), expected),
               hook);
-      WolfScale scale = WolfScale.start(node.system(), ks.nodeId(), config.database(), replicated);
-      node.system().getWhenTerminated().thenRun(scale::close);
-      ActorRef<WriteGateway.Command> gateway =
-          node.system()
-              .systemActorOf(
-                  WriteGateway.create(ks.nodeId(), scale.writes(), WRITE_WAIT, WRITE_WAIT),
-                  "write-gateway",
-                  Props.empty());
-      node.onLeaderChanged(e -> gateway.tell(new WriteGateway.LeaderIs(e.leader())));
+      ScaleServices scale = ScaleServices.start(node, replicated, config.database());
       log.info(
           "{}: WAL at {}, commit mode {}, majorities out of {} node(s)",
           ks.nodeId(),
@@ -96,22 +77,18 @@ public final class WolfScaleDaemon {
           config.cluster().commitMode().name().toLowerCase(),
           expected);
       if (config.api().enabled()) {
-        WriteService writes =
-            request -> {
-              CompletableFuture<WriteResult> result = new CompletableFuture<>();
-              gateway.tell(new WriteGateway.Send(request, result));
-              return result;
-            };
         var server =
             new ManagementServer(
                 node.system(),
                 ks.nodeId(),
                 List.of(
-                    new ClusterRoutes(
-                            () -> node.status(STATUS_TIMEOUT), sections(replicated, scale))
+                    new ClusterRoutes(() -> node.status(STATUS_TIMEOUT), scale.sections()).route(),
+                    new WriteRoutes(
+                            scale.writes(),
+                            config.api().token(),
+                            ScaleServices.WRITE_WAIT.plusSeconds(5))
                         .route(),
-                    new WriteRoutes(writes, config.api().token(), WRITE_WAIT.plusSeconds(5))
-                        .route()));
+                    new MigrateRoutes(scale::migrate, config.api().token()).route()));
         HostPort b = config.api().bindAddress();
         api = server.bind(b.host(), b.port()).toCompletableFuture().get(10, TimeUnit.SECONDS);
       }
@@ -120,31 +97,6 @@ public final class WolfScaleDaemon {
       throw new Cli.UserError("cannot start " + ks.nodeId() + ": " + rootCause(e));
     }
     return new WolfScaleDaemon(node, api);
-  }
-
-  /** How long a write may wait for a leader, and for the leader's answer. */
-  static final Duration WRITE_WAIT = Duration.ofSeconds(10);
-
-  private static StatusSections sections(ReplicatedLog replicated, WolfScale scale) {
-    return new StatusSections() {
-      @Override
-      public CompletionStage<Map<String, JsonNode>> status() {
-        return replicated
-            .status()
-            .thenCombine(
-                scale.status(),
-                (r, s) ->
-                    Map.<String, JsonNode>of(
-                        "replication", ReplicationJson.of(r), "wolfscale", ScaleJson.of(s)));
-      }
-
-      @Override
-      public CompletionStage<Map<String, JsonNode>> cluster() {
-        return replicated
-            .clusterStatus()
-            .thenApply(r -> Map.<String, JsonNode>of("replication", ReplicationJson.of(r)));
-      }
-    };
   }
 
   /**

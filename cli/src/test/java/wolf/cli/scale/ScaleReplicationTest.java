@@ -65,6 +65,45 @@ class ScaleReplicationTest {
       wolfctlShowsEveryNodesLog(s, last);
       refusedAndFailedWritesChangeNothing(s);
       nonDeterministicWorkloadGivesIdenticalReplicas(s);
+      migrateRebuildsANodeFromAnother(s);
+    }
+  }
+
+  /**
+   * {@code wolfctl migrate --from node-2} on node-3, whose copy was damaged behind WolfScale's
+   * back: a snapshot streams from node-2, node-3 matches it and goes on applying new writes.
+   */
+  private static void migrateRebuildsANodeFromAnother(ScaleCluster s) throws Exception {
+    try (var con = s.db(2);
+        var st = con.createStatement()) {
+      st.execute("SET sql_log_bin = 0");
+      st.execute("DELETE FROM shop.items WHERE id <= 5");
+    }
+    String damaged = s.query(2, "CHECKSUM TABLE shop.items").orElseThrow();
+    assertTrue(!damaged.equals(s.query(1, "CHECKSUM TABLE shop.items").orElseThrow()));
+    var run =
+        wolf.cli.CommandsTest.run(
+            new wolf.cli.WolfCtlMain(),
+            "migrate",
+            "--from",
+            "node-2",
+            "--api",
+            s.c.node(2).apiUrl());
+    assertEquals(0, run.code(), run.out() + run.err());
+    assertTrue(run.out().contains("done:"), run.out());
+    ScaleCluster.Answer a =
+        s.post(
+            0,
+            "write/insert",
+            "{\"database\":\"shop\",\"table\":\"items\",\"values\":{\"name\":\"after\"}}");
+    assertEquals(200, a.status(), a.toString());
+    s.awaitApplied(a.lsn(), Duration.ofSeconds(30));
+    for (String table : new String[] {"items", "audit", "copies"}) {
+      Set<String> sums = new HashSet<>();
+      for (int i = 0; i < 3; i++) {
+        sums.add(s.query(i, "CHECKSUM TABLE shop." + table).orElse("none"));
+      }
+      assertEquals(1, sums.size(), table + " after migrate: " + sums + "\n" + run.out());
     }
   }
 

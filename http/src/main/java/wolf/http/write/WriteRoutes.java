@@ -1,8 +1,6 @@
 package wolf.http.write;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -42,7 +40,7 @@ public final class WriteRoutes extends AllDirectives {
   static final long MAX_BODY = 4L << 20;
 
   private final WriteService writes;
-  private final Optional<byte[]> token;
+  private final Tokens tokens;
   private final Duration timeout;
 
   /**
@@ -51,8 +49,7 @@ public final class WriteRoutes extends AllDirectives {
    */
   public WriteRoutes(WriteService writes, String token, Duration timeout) {
     this.writes = writes;
-    this.token =
-        token.isEmpty() ? Optional.empty() : Optional.of(token.getBytes(StandardCharsets.UTF_8));
+    this.tokens = new Tokens(token);
     this.timeout = timeout;
   }
 
@@ -77,12 +74,8 @@ public final class WriteRoutes extends AllDirectives {
   }
 
   private Route handle(String kind, Optional<String> auth, String body) {
-    if (!authorized(auth)) {
-      return complete(
-          Problems.response(
-                  StatusCodes.UNAUTHORIZED,
-                  "This node requires 'Authorization: Bearer <token>' for writes ([api] token).")
-              .addHeader(RawHeader.create("WWW-Authenticate", "Bearer realm=\"wolfscale\"")));
+    if (!tokens.authorized(auth)) {
+      return complete(tokens.unauthorized());
     }
     WriteRequest request;
     try {
@@ -102,17 +95,6 @@ public final class WriteRoutes extends AllDirectives {
             .orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
             .handle((r, e) -> e == null ? ok(r) : failure(e));
     return completeWithFuture(answer);
-  }
-
-  private boolean authorized(Optional<String> header) {
-    if (token.isEmpty()) {
-      return true;
-    }
-    if (header.isEmpty() || !header.get().startsWith("Bearer ")) {
-      return false;
-    }
-    byte[] given = header.get().substring(7).trim().getBytes(StandardCharsets.UTF_8);
-    return MessageDigest.isEqual(given, token.get());
   }
 
   private static HttpResponse ok(WriteResult r) {

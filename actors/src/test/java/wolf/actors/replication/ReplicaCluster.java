@@ -19,6 +19,7 @@ import org.apache.pekko.stream.javadsl.Sink;
 import wolf.actors.TestNodes;
 import wolf.actors.wal.WalRecord;
 import wolf.config.CommitMode;
+import wolf.config.WalSettings;
 
 /**
  * N {@link ReplicaNode}s in one JVM, with what tests need: find the leader, append with retries as
@@ -31,6 +32,11 @@ final class ReplicaCluster implements AutoCloseable {
   final CommitMode mode;
   final ReplicaNode[] replicas;
   final int[] ports;
+
+  /** The WAL settings and clock every node opens its WAL with. */
+  WalSettings walSettings = ReplicaNode.WAL;
+
+  final ShiftedClock clock = new ShiftedClock();
 
   /** LSN -> payload of every acknowledged append. */
   final ConcurrentSkipListMap<Long, byte[]> acked = new ConcurrentSkipListMap<>();
@@ -90,9 +96,21 @@ final class ReplicaCluster implements AutoCloseable {
             seeds,
             bootstrap,
             mode,
-            replicas.length);
+            replicas.length,
+            walSettings,
+            clock);
     ports[i] = replicas[i].port();
+    if (reportApplied) {
+      ReplicaNode r = replicas[i];
+      // As a state machine would: apply what is committed, report it.
+      r.log
+          .committed(1)
+          .runForeach(rec -> r.log.applied(rec.lsn()), Materializer.matFromSystem(r.node.system()));
+    }
   }
+
+  /** Whether every node reports the records it reads as committed as applied (for retention). */
+  boolean reportApplied;
 
   void crash(int i) throws Exception {
     replicas[i].crash();

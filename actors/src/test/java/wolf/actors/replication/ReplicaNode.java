@@ -44,7 +44,9 @@ final class ReplicaNode implements AutoCloseable {
       List<String> seeds,
       boolean bootstrap,
       CommitMode mode,
-      int expected)
+      int expected,
+      WalSettings walSettings,
+      java.time.Clock clock)
       throws Exception {
     KernelSettings ks =
         TestNodes.settings(cluster, id, seeds, bootstrap)
@@ -52,7 +54,13 @@ final class ReplicaNode implements AutoCloseable {
             .withAddresses("127.0.0.1", port, "", 0);
     Replication.HandOverHook hook = new Replication.HandOverHook();
     WolfNode node = nodes.start(ks, hook);
-    Wal wal = Wal.open(node.system(), dir.resolve("wal"), WAL);
+    Wal wal =
+        Wal.open(
+            node.system(),
+            dir.resolve("wal"),
+            walSettings,
+            wolf.actors.wal.WalWriter.Limits.defaults(walSettings),
+            clock);
     ReplicationSettings rs =
         ReplicationSettings.defaults(mode, expected)
             .withCommitTimeout(Duration.ofSeconds(3))

@@ -116,6 +116,76 @@ class ReplicationClusterTest {
     }
   }
 
+  /**
+   * A node that was down while the leader's retention deleted the records it needs is told so
+   * ({@code committed()} fails with {@code WalPrunedException}); once a snapshot is installed
+   * ({@code resetTo}) it follows the log from there.
+   */
+  @Test
+  void aNodeBehindTheLeadersRetentionNeedsASnapshotThenFollowsFromIt() throws Exception {
+    try (ReplicaCluster c = new ReplicaCluster("repl-prune", dir, CommitMode.QUORUM, 3)) {
+      c.walSettings = new wolf.config.WalSettings(1000, 0, false, 1, 1, true);
+      c.reportApplied = true;
+      c.start();
+      c.crash(2);
+      byte[] big = new byte[8000];
+      for (int i = 0; i < 400; i++) {
+        big[0] = (byte) i;
+        assertTrue(c.append(big.clone(), Duration.ofSeconds(10)).isPresent(), "append " + i);
+      }
+      ReplicaNode leader = c.awaitLeader(FORM);
+      c.clock.offsetMillis.set(Duration.ofHours(3).toMillis());
+      // Retention deletes once the cluster has removed node-3 (until then it waits for it).
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (leader.wal.firstLsn() == 1 && System.nanoTime() < deadline) {
+        leader.wal.runRetention().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        ReplicaCluster.sleep(200);
+      }
+      long first = leader.wal.firstLsn();
+      assertTrue(first > 1, "retention deleted nothing");
+
+      c.start(2);
+      ReplicaNode back = c.replicas[2];
+      org.apache.pekko.stream.Materializer mat =
+          org.apache.pekko.stream.Materializer.matFromSystem(back.node.system());
+      ExecutionException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              ExecutionException.class,
+              () ->
+                  back.log
+                      .committed(1)
+                      .runWith(org.apache.pekko.stream.javadsl.Sink.ignore(), mat)
+                      .toCompletableFuture()
+                      .get(60, TimeUnit.SECONDS));
+      assertInstanceOf(wolf.actors.wal.WalPrunedException.class, e.getCause());
+
+      // "Install a snapshot" taken at the leader's commit LSN: the node continues after it.
+      long snap = leader.log.status().toCompletableFuture().get(5, TimeUnit.SECONDS).commitLsn();
+      long term = leader.wal.termAt(snap).orElseThrow();
+      back.log.resetTo(snap, term).toCompletableFuture().get(30, TimeUnit.SECONDS);
+      List<Long> after = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        after.add(c.append(payload("after", i), Duration.ofSeconds(10)).orElseThrow());
+      }
+      long last = after.get(after.size() - 1);
+      var recs =
+          back.log
+              .committed(snap + 1)
+              .takeWhile(r -> r.lsn() < last, true)
+              .completionTimeout(Duration.ofSeconds(30))
+              .runWith(org.apache.pekko.stream.javadsl.Sink.seq(), mat)
+              .toCompletableFuture()
+              .get(40, TimeUnit.SECONDS);
+      assertEquals(snap + 1, recs.get(0).lsn());
+      for (long lsn : after) {
+        assertTrue(
+            java.util.Arrays.equals(c.acked.get(lsn), recs.get((int) (lsn - snap - 1)).payload()),
+            "LSN " + lsn);
+      }
+      assertTrue(first > 1 && snap >= first - 1, "snapshot " + snap + ", first " + first);
+    }
+  }
+
   static ReplicaNode awaitLeaderIs(ReplicaCluster c, String id, Duration max) {
     long deadline = System.nanoTime() + max.toNanos();
     while (System.nanoTime() < deadline) {

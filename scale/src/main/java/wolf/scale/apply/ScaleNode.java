@@ -99,7 +99,8 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
 
   private record BarrierAppended(long term, Long lsn, Throwable failure) implements Command {}
 
-  private record ExclusiveDone(Throwable failure) implements Command {}
+  private record ExclusiveDone(Exclusive<Object> work, Object result, Throwable failure)
+      implements Command {}
 
   private enum Retry implements Command {
     INSTANCE
@@ -533,15 +534,7 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
         db.disconnect()
             .thenCompose(d -> x.work().get())
             .thenCompose(r -> db.open().thenApply(a -> r));
-    work.whenComplete(
-        (r, e) -> {
-          if (e == null) {
-            x.done().complete(r);
-          } else {
-            x.done().completeExceptionally(cause(e));
-          }
-        });
-    getContext().pipeToSelf(work, (r, e) -> new ExclusiveDone(e));
+    getContext().pipeToSelf(work, (r, e) -> new ExclusiveDone(x, r, e));
     return this;
   }
 
@@ -553,6 +546,13 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
       diverged = Optional.empty();
       needsSnapshot = Optional.empty();
       log.applied(applied);
+      m.work().done().complete(m.result());
+    } else {
+      // The databases may be half replaced: nothing may be applied on top of them.
+      needsSnapshot =
+          Optional.of("installing a snapshot failed: " + cause(m.failure()).getMessage());
+      getContext().getLog().error("{}: {}", nodeId, needsSnapshot.get());
+      m.work().done().completeExceptionally(cause(m.failure()));
     }
     return proceed();
   }

@@ -130,6 +130,7 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
   private long applied = -1;
   private long generation;
   private Optional<UniqueKillSwitch> applier = Optional.empty();
+  private boolean applierStopRequested;
   private long catchUpTo = -1;
   private boolean executing;
   private boolean batchInFlight;
@@ -277,6 +278,7 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
 
   private void stopApplier() {
     applier.ifPresent(UniqueKillSwitch::shutdown);
+    applierStopRequested = applier.isPresent();
   }
 
   private Behavior<Command> onApplierProgress(ApplierProgress m) {
@@ -296,6 +298,8 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
       return this;
     }
     applier = Optional.empty();
+    boolean requested = applierStopRequested;
+    applierStopRequested = false;
     applied = Math.max(applied, db.appliedLsn());
     Throwable t = m.failure() == null ? null : cause(m.failure());
     if (t instanceof ApplyFailedException a) {
@@ -313,8 +317,8 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
               nodeId,
               t.getMessage());
       log.applyFailed(applied + 1, "needs a snapshot: " + t.getMessage());
-    } else if (t != null) {
-      warn("applier stopped ({}); restarting", t.toString());
+    } else if (t != null || !requested) {
+      warn("applier stopped ({}); restarting", t == null ? "the log's stream ended" : t.toString());
       timers.startSingleTimer(Retry.INSTANCE, limits.retryDelay());
       return this;
     }

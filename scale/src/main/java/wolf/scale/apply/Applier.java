@@ -45,22 +45,12 @@ final class Applier implements AutoCloseable {
   private final Position position;
   private final FaultHooks hooks;
   private Session session;
-  private long recordsApplied;
-  private long statementsApplied;
 
   Applier(String nodeId, LocalDatabase db, Position position, FaultHooks hooks) {
     this.nodeId = nodeId;
     this.db = db;
     this.position = position;
     this.hooks = hooks;
-  }
-
-  long recordsApplied() {
-    return recordsApplied;
-  }
-
-  long statementsApplied() {
-    return statementsApplied;
   }
 
   /** Connects if needed, creating the bookkeeping schema; re-reads the position when stale. */
@@ -158,7 +148,6 @@ final class Applier implements AutoCloseable {
         for (LoggedStatement s : e.statements()) {
           session.pinReplay(s);
           StatementRunner.run(c, s.sql(), s.params());
-          statementsApplied++;
         }
       }
       Bookkeeping.advance(c, position.lsn(), last.lsn(), last.term());
@@ -178,7 +167,6 @@ final class Applier implements AutoCloseable {
       throw new ApplyFailedException(last.lsn(), describe(ex), ex);
     }
     position.committed(last.lsn(), last.term());
-    recordsApplied += records.size();
   }
 
   /** A DDL record, or any record while a DDL marker is present. */
@@ -244,7 +232,6 @@ final class Applier implements AutoCloseable {
           ex.getMessage());
     }
     hooks.at(FaultPoint.FOLLOWER_DDL_EXECUTED);
-    statementsApplied++;
     finishDdl(c, r);
   }
 
@@ -254,7 +241,6 @@ final class Applier implements AutoCloseable {
     c.commit();
     position.committed(r.lsn(), r.term());
     position.marker(Optional.empty());
-    recordsApplied++;
   }
 
   private static String verb(LoggedStatement s) {

@@ -48,11 +48,6 @@ public final class JdbcThread implements AutoCloseable {
     return f;
   }
 
-  /** Whether the caller is this thread. */
-  public boolean isCurrent() {
-    return Thread.currentThread().getName().equals(name);
-  }
-
   /** Lets queued tasks finish (up to 30 s), then stops the thread. */
   @Override
   public void close() {

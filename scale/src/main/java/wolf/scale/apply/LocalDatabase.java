@@ -26,10 +26,6 @@ public final class LocalDatabase {
     this.settings = settings;
   }
 
-  public DatabaseSettings settings() {
-    return settings;
-  }
-
   /** A JDBC URL without credentials (they go in properties). */
   public String url() {
     return "jdbc:mariadb://" + settings.host() + ":" + settings.port() + "/";

@@ -129,11 +129,6 @@ public final class ScaleDatabase implements AutoCloseable {
         });
   }
 
-  /** Records and statements applied by the applier since start. */
-  public CompletionStage<long[]> applyCounters() {
-    return thread.submit(() -> new long[] {applier.recordsApplied(), applier.statementsApplied()});
-  }
-
   private long mirror(long lsn) {
     appliedLsn = lsn;
     return lsn;

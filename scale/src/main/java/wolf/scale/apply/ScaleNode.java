@@ -99,7 +99,8 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
 
   private record BarrierAppended(long term, Long lsn, Throwable failure) implements Command {}
 
-  private record ExclusiveDone(Throwable failure) implements Command {}
+  private record ExclusiveDone(Exclusive<Object> work, Object result, Throwable failure)
+      implements Command {}
 
   private enum Retry implements Command {
     INSTANCE
@@ -129,6 +130,7 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
   private long applied = -1;
   private long generation;
   private Optional<UniqueKillSwitch> applier = Optional.empty();
+  private boolean applierStopRequested;
   private long catchUpTo = -1;
   private boolean executing;
   private boolean batchInFlight;
@@ -276,6 +278,7 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
 
   private void stopApplier() {
     applier.ifPresent(UniqueKillSwitch::shutdown);
+    applierStopRequested = applier.isPresent();
   }
 
   private Behavior<Command> onApplierProgress(ApplierProgress m) {
@@ -295,6 +298,8 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
       return this;
     }
     applier = Optional.empty();
+    boolean requested = applierStopRequested;
+    applierStopRequested = false;
     applied = Math.max(applied, db.appliedLsn());
     Throwable t = m.failure() == null ? null : cause(m.failure());
     if (t instanceof ApplyFailedException a) {
@@ -312,8 +317,8 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
               nodeId,
               t.getMessage());
       log.applyFailed(applied + 1, "needs a snapshot: " + t.getMessage());
-    } else if (t != null) {
-      warn("applier stopped ({}); restarting", t.toString());
+    } else if (t != null || !requested) {
+      warn("applier stopped ({}); restarting", t == null ? "the log's stream ended" : t.toString());
       timers.startSingleTimer(Retry.INSTANCE, limits.retryDelay());
       return this;
     }
@@ -533,15 +538,7 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
         db.disconnect()
             .thenCompose(d -> x.work().get())
             .thenCompose(r -> db.open().thenApply(a -> r));
-    work.whenComplete(
-        (r, e) -> {
-          if (e == null) {
-            x.done().complete(r);
-          } else {
-            x.done().completeExceptionally(cause(e));
-          }
-        });
-    getContext().pipeToSelf(work, (r, e) -> new ExclusiveDone(e));
+    getContext().pipeToSelf(work, (r, e) -> new ExclusiveDone(x, r, e));
     return this;
   }
 
@@ -553,6 +550,13 @@ public final class ScaleNode extends AbstractBehavior<ScaleNode.Command> {
       diverged = Optional.empty();
       needsSnapshot = Optional.empty();
       log.applied(applied);
+      m.work().done().complete(m.result());
+    } else {
+      // The databases may be half replaced: nothing may be applied on top of them.
+      needsSnapshot =
+          Optional.of("installing a snapshot failed: " + cause(m.failure()).getMessage());
+      getContext().getLog().error("{}: {}", nodeId, needsSnapshot.get());
+      m.work().done().completeExceptionally(cause(m.failure()));
     }
     return proceed();
   }

@@ -1,0 +1,417 @@
+package wolf.cli.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import wolf.cli.bench.repl.AckListener;
+import wolf.cli.bench.repl.BacklogSampler;
+import wolf.cli.bench.repl.Cleanup;
+import wolf.cli.bench.repl.Client;
+import wolf.cli.bench.repl.EchoServer;
+import wolf.cli.bench.repl.Figures;
+import wolf.cli.bench.repl.HealthGetter;
+import wolf.cli.bench.repl.HttpRowWriter;
+import wolf.cli.bench.repl.JdbcRowWriter;
+import wolf.cli.bench.repl.LagProbe;
+import wolf.cli.bench.repl.Load;
+import wolf.cli.bench.repl.NativeReplication;
+import wolf.cli.bench.repl.Report;
+import wolf.cli.bench.repl.Samples;
+import wolf.cli.bench.repl.WolfScaleNodes;
+import wolf.scale.mariadb.MariaDbServer;
+
+/**
+ * {@code ./run.sh bench replication [--seconds N] [--warmup N] [--rate R] [--clients C]
+ * [--no-baselines] [--no-wolfscale]}: WolfScale's replication against MariaDB's own, side by side
+ * in one run, every database an independent {@link MariaDbServer} on loopback.
+ *
+ * <p>Systems: a single MariaDB written directly; MariaDB GTID asynchronous replication (primary + 2
+ * replicas); the same servers with semi-synchronous replication ({@code AFTER_SYNC}); WolfScale, 3
+ * node JVMs, in {@code async} and {@code quorum} commit modes, written through the leader's {@code
+ * POST /write/insert}. Every write is one autocommitted {@code INSERT INTO bench.t (k, v)}.
+ *
+ * <p>Per replicated system: (1) lag at a moderate paced rate, (2) lag at the maximum rate ({@code
+ * clients} writers flat out) with how far behind each replica is when the writers stop and how long
+ * it takes to catch up, (3) throughput with {@code clients} writers and no probes. Lag is measured
+ * by one {@link LagProbe} per replica from the client's acknowledgement to the row being visible.
+ *
+ * <p>When this build does not serve the write API (404 or 405), WolfScale's part says so and the
+ * baselines still run. Everything started is stopped, and the temp directory deleted, at the end,
+ * on failure and on Ctrl-C.
+ */
+final class ReplicationBench {
+  private static final int PACED_THREADS = 4;
+  private static final int REPLICAS = 2;
+  private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(120);
+
+  private ReplicationBench() {}
+
+  /** Run parameters; see the class comment. */
+  record Options(
+      Duration measure,
+      Duration warmup,
+      double rate,
+      int clients,
+      boolean baselines,
+      boolean wolfScale) {
+    static Options parse(String[] args) {
+      Duration measure = Duration.ofSeconds(10);
+      Duration warmup = Duration.ofSeconds(3);
+      double rate = 200;
+      int clients = 16;
+      boolean baselines = true;
+      boolean wolfScale = true;
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--seconds" -> measure = seconds(args[++i]);
+          case "--warmup" -> warmup = seconds(args[++i]);
+          case "--rate" -> rate = Double.parseDouble(args[++i]);
+          case "--clients" -> clients = Integer.parseInt(args[++i]);
+          case "--no-baselines" -> baselines = false;
+          case "--no-wolfscale" -> wolfScale = false;
+          default ->
+              throw new IllegalArgumentException(
+                  "usage: bench replication [--seconds N] [--warmup N] [--rate R] [--clients C]"
+                      + " [--no-baselines] [--no-wolfscale]; unknown "
+                      + args[i]);
+        }
+      }
+      return new Options(measure, warmup, rate, clients, baselines, wolfScale);
+    }
+
+    private static Duration seconds(String s) {
+      return Duration.ofMillis(Math.round(Double.parseDouble(s) * 1000));
+    }
+  }
+
+  static void main(String[] args) throws Exception {
+    Map<String, String> result = run(Options.parse(args), System.out);
+    StringBuilder line = new StringBuilder("RESULT replication");
+    result.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
+    System.out.println(line);
+  }
+
+  /** Runs the benchmark, printing its tables to {@code out}; returns the RESULT keys in order. */
+  static Map<String, String> run(Options o, PrintStream out) throws Exception {
+    out.printf(
+        "replication benchmark: JDK %s, %d cores, load %s; %d s warm-up + %d s per phase,"
+            + " paced %.0f writes/s, %d clients at max%n",
+        Runtime.version(),
+        Runtime.getRuntime().availableProcessors(),
+        loadAverage(),
+        o.warmup().toSeconds(),
+        o.measure().toSeconds(),
+        o.rate(),
+        o.clients());
+    List<Figures> systems = new ArrayList<>();
+    Path base = Files.createTempDirectory("wolf-bench-replication");
+    boolean wolfServed = false;
+    String httpCeiling = "na";
+    String httpClient = "na";
+    try (Cleanup cleanup = new Cleanup()) {
+      cleanup.deleteTree(base);
+      if (o.baselines()) {
+        systems.add(direct(o, cleanup, base, out));
+        NativeReplication nat =
+            cleanup.add(
+                NativeReplication.start(
+                    base.resolve("native"),
+                    101,
+                    List.of(Cleanup.freePort(), Cleanup.freePort(), Cleanup.freePort())));
+        List<String[]> replicas = new ArrayList<>();
+        for (MariaDbServer r : nat.replicas()) {
+          replicas.add(new String[] {"replica-" + r.serverId(), r.jdbcUrl("bench")});
+        }
+        String primaryUrl = nat.primary().jdbcUrl("bench");
+        systems.add(
+            replicated(
+                o, "MariaDB async (GTID)", () -> new JdbcRowWriter(primaryUrl), replicas, out));
+        nat.enableSemiSync();
+        Figures semi =
+            replicated(o, "MariaDB semi-sync", () -> new JdbcRowWriter(primaryUrl), replicas, out);
+        semi.notes.add(
+            "semi-sync acknowledged transactions "
+                + nat.semiSyncStatus("yes_tx")
+                + ", fell back to async "
+                + nat.semiSyncStatus("no_tx")
+                + ", status at the end "
+                + nat.semiSyncStatus("status"));
+        systems.add(semi);
+        cleanup.release(nat);
+      }
+      if (o.wolfScale()) {
+        httpClient = httpClientAlone(o, out);
+        for (String mode : List.of("async", "quorum")) {
+          out.printf("-- WolfScale %s: starting 3 nodes, each with its own MariaDB%n", mode);
+          WolfScaleNodes nodes =
+              cleanup.add(WolfScaleNodes.start(base.resolve("wolfscale-" + mode), 3, mode));
+          if ("na".equals(httpCeiling)) {
+            httpCeiling = httpCeiling(o, nodes, out);
+          }
+          if (!nodes.createSchema()) {
+            out.println("WolfScale: write API not available in this build");
+            cleanup.release(nodes);
+            break;
+          }
+          wolfServed = true;
+          List<String[]> followers = new ArrayList<>();
+          for (int i = 0; i < nodes.followerIds().size(); i++) {
+            followers.add(
+                new String[] {nodes.followerIds().get(i), nodes.followerJdbcUrls().get(i)});
+          }
+          String api = nodes.leaderApi();
+          systems.add(
+              replicated(o, "WolfScale " + mode, () -> new HttpRowWriter(api), followers, out));
+          cleanup.release(nodes);
+        }
+      }
+    }
+    double direct = find(systems, "MariaDB direct").map(f -> f.throughput.perSecond()).orElse(0.0);
+    Report.moderate(out, systems, o.rate());
+    Report.atMax(out, systems, o.clients());
+    Report.throughput(out, systems, o.clients(), direct);
+    if (o.wolfScale() && !wolfServed) {
+      out.println(
+          "WolfScale: write API not available in this build (POST /write/* answered 404/405)");
+    }
+    out.printf("load at the end: %s%n", loadAverage());
+    Map<String, String> keys = resultKeys(systems);
+    keys.put("http_client_rps", httpClient);
+    keys.put("http_health_rps", httpCeiling);
+    return keys;
+  }
+
+  private static Figures direct(Options o, Cleanup cleanup, Path base, PrintStream out)
+      throws Exception {
+    out.println("-- MariaDB direct: one server, no binary log, written over JDBC");
+    MariaDbServer db =
+        cleanup.add(MariaDbServer.start(base.resolve("direct"), Cleanup.freePort(), 100));
+    db.sql("CREATE DATABASE IF NOT EXISTS bench; " + Client.TABLE_DDL);
+    Figures f = new Figures("MariaDB direct");
+    String url = db.jdbcUrl("bench");
+    f.throughput = Load.run(flatOut(o), () -> new JdbcRowWriter(url), List.of());
+    cleanup.release(db);
+    return f;
+  }
+
+  /** The three phases on one replicated system; {@code replicas}: {name, JDBC URL} pairs. */
+  private static Figures replicated(
+      Options o,
+      String system,
+      Load.ClientFactory writers,
+      List<String[]> replicas,
+      PrintStream out)
+      throws Exception {
+    Figures f = new Figures(system);
+    out.printf("-- %s: %.0f writes/s paced%n", system, o.rate());
+    List<LagProbe> probes = probes(replicas);
+    Load.Result paced =
+        Load.run(new Load.Spec(PACED_THREADS, o.rate(), o.warmup(), o.measure()), writers, probes);
+    stop(probes, paced, f.moderate);
+    failures(out, system, paced);
+    awaitCaughtUp(replicas, paced);
+
+    out.printf("-- %s: %d writers flat out, with probes%n", system, o.clients());
+    probes = probes(replicas);
+    BacklogSampler sampler =
+        new BacklogSampler(replicas.stream().map(r -> r[1]).collect(Collectors.toList()));
+    List<AckListener> listeners = new ArrayList<>(probes);
+    listeners.add(sampler);
+    f.maxLoad = Load.run(flatOut(o), writers, listeners);
+    List<Long> behind = new ArrayList<>();
+    for (String[] r : replicas) {
+      behind.add(f.maxLoad.lastId() - maxId(r[1]));
+    }
+    sampler.stop();
+    if (sampler.failure() != null) {
+      throw new IllegalStateException("backlog sampler failed", sampler.failure());
+    }
+    f.behindSeries.addAll(sampler.behind());
+    stop(probes, f.maxLoad, f.atMax);
+    failures(out, system, f.maxLoad);
+    for (int i = 0; i < replicas.size(); i++) {
+      f.backlog.add(
+          new Figures.Backlog(
+              replicas.get(i)[0], behind.get(i), catchUpMs(replicas.get(i)[1], f.maxLoad)));
+    }
+
+    out.printf("-- %s: %d writers flat out, no probes%n", system, o.clients());
+    f.throughput = Load.run(flatOut(o), writers, List.of());
+    failures(out, system, f.throughput);
+    f.notes.add(
+        "after the throughput run the replicas caught up in "
+            + awaitCaughtUp(replicas, f.throughput)
+            + " ms");
+    return f;
+  }
+
+  private static Load.Spec flatOut(Options o) {
+    return new Load.Spec(o.clients(), 0, o.warmup(), o.measure());
+  }
+
+  private static List<LagProbe> probes(List<String[]> replicas) throws Exception {
+    List<LagProbe> probes = new ArrayList<>();
+    for (String[] r : replicas) {
+      probes.add(new LagProbe(r[0], r[1]));
+    }
+    probes.forEach(LagProbe::start);
+    return probes;
+  }
+
+  private static void stop(List<LagProbe> probes, Load.Result load, List<Figures.ReplicaLag> into)
+      throws Exception {
+    for (LagProbe p : probes) {
+      p.stop();
+      if (p.failure() != null) {
+        throw new IllegalStateException("lag probe on " + p.name() + " failed", p.failure());
+      }
+      into.add(
+          new Figures.ReplicaLag(p.name(), p.lags().window(load.from(), load.to()), p.missing()));
+    }
+  }
+
+  private static void failures(PrintStream out, String system, Load.Result r) {
+    if (r.failed() > 0) {
+      out.printf("   %s: %d writes failed, first: %s%n", system, r.failed(), r.firstError());
+    }
+    if (r.ok() == 0) {
+      throw new IllegalStateException(
+          system + ": no write succeeded; first error " + r.firstError());
+    }
+  }
+
+  /** The highest row id on a replica right now. */
+  private static long maxId(String jdbcUrl) throws Exception {
+    try (Connection c =
+            DriverManager.getConnection(jdbcUrl, MariaDbServer.USER, MariaDbServer.PASSWORD);
+        ResultSet rs =
+            c.createStatement().executeQuery("SELECT COALESCE(MAX(id), 0) FROM bench.t")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /**
+   * Waits until every replica holds the run's last acknowledged row, so the next phase starts
+   * without a backlog; returns each one's catch-up time in ms, joined with '/'.
+   */
+  private static String awaitCaughtUp(List<String[]> replicas, Load.Result r) throws Exception {
+    List<String> ms = new ArrayList<>();
+    for (String[] replica : replicas) {
+      ms.add(Report.ms(catchUpMs(replica[1], r)));
+    }
+    return String.join("/", ms);
+  }
+
+  /** Polls a replica until the run's last acknowledged row is there; ms since its ack, or NaN. */
+  private static double catchUpMs(String jdbcUrl, Load.Result r) throws Exception {
+    long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
+    try (Connection c =
+            DriverManager.getConnection(jdbcUrl, MariaDbServer.USER, MariaDbServer.PASSWORD);
+        var select = c.prepareStatement("SELECT 1 FROM bench.t WHERE id = ?")) {
+      select.setLong(1, r.lastId());
+      while (System.nanoTime() < deadline) {
+        try (ResultSet rs = select.executeQuery()) {
+          if (rs.next()) {
+            return (System.nanoTime() - r.lastAckNanos()) / 1e6;
+          }
+        }
+        Thread.sleep(1);
+      }
+    }
+    return Double.NaN;
+  }
+
+  /** The benchmark's HTTP client against a trivial in-process server: its own cost. */
+  private static String httpClientAlone(Options o, PrintStream out) throws Exception {
+    try (EchoServer echo = new EchoServer(4)) {
+      Load.Result r = Load.run(flatOut(o), () -> new HttpRowWriter(echo.url()), List.of());
+      out.printf(
+          "HTTP client alone (JDK HttpClient -> in-process JDK HttpServer, fixed answer, %d"
+              + " clients): %.0f requests/s, p50 %s ms, p99 %s ms%n",
+          o.clients(),
+          r.perSecond(),
+          Report.ms(r.latencies().quantileMs(0.5)),
+          Report.ms(r.latencies().quantileMs(0.99)));
+      return num(r.perSecond(), 0);
+    }
+  }
+
+  /** {@code GET /health} flat out: what the HTTP path alone allows, without the database. */
+  private static String httpCeiling(Options o, WolfScaleNodes nodes, PrintStream out)
+      throws Exception {
+    String api = nodes.leaderApi();
+    Load.Result r = Load.run(flatOut(o), () -> new HealthGetter(api), List.of());
+    out.printf(
+        "HTTP alone (JDK HttpClient -> leader GET /health, %d clients): %.0f requests/s, p50 %s ms,"
+            + " p99 %s ms%n",
+        o.clients(),
+        r.perSecond(),
+        Report.ms(r.latencies().quantileMs(0.5)),
+        Report.ms(r.latencies().quantileMs(0.99)));
+    return num(r.perSecond(), 0);
+  }
+
+  private static Map<String, String> resultKeys(List<Figures> systems) {
+    Map<String, String> k = new LinkedHashMap<>();
+    lagKeys(k, "lag", find(systems, "WolfScale quorum"));
+    lagKeys(k, "native_lag", find(systems, "MariaDB async (GTID)"));
+    k.put("tps_quorum", tps(find(systems, "WolfScale quorum")));
+    k.put("tps_direct", tps(find(systems, "MariaDB direct")));
+    lagKeys(k, "async_lag", find(systems, "WolfScale async"));
+    lagKeys(k, "semisync_lag", find(systems, "MariaDB semi-sync"));
+    k.put(
+        "max_lag_p99_ms",
+        find(systems, "WolfScale quorum")
+            .map(f -> num(Figures.pooled(f.atMax).quantileMs(0.99), 3))
+            .orElse("na"));
+    k.put(
+        "native_max_lag_p99_ms",
+        find(systems, "MariaDB async (GTID)")
+            .map(f -> num(Figures.pooled(f.atMax).quantileMs(0.99), 3))
+            .orElse("na"));
+    k.put("tps_async", tps(find(systems, "WolfScale async")));
+    k.put("tps_semisync", tps(find(systems, "MariaDB semi-sync")));
+    k.put("tps_native_async", tps(find(systems, "MariaDB async (GTID)")));
+    return k;
+  }
+
+  private static void lagKeys(Map<String, String> k, String prefix, Optional<Figures> f) {
+    Samples s = f.map(x -> Figures.pooled(x.moderate)).orElse(null);
+    k.put(prefix + "_p50_ms", s == null ? "na" : num(s.quantileMs(0.5), 3));
+    k.put(prefix + "_p99_ms", s == null ? "na" : num(s.quantileMs(0.99), 3));
+  }
+
+  private static String tps(Optional<Figures> f) {
+    return f.filter(x -> x.throughput != null)
+        .map(x -> num(x.throughput.perSecond(), 0))
+        .orElse("na");
+  }
+
+  private static Optional<Figures> find(List<Figures> systems, String name) {
+    return systems.stream().filter(f -> f.system.equals(name)).findFirst();
+  }
+
+  private static String num(double v, int decimals) {
+    return Double.isNaN(v) ? "na" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
+}

@@ -3,9 +3,6 @@ package wolf.cli.bench;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import wolf.cli.bench.repl.AckListener;
-import wolf.cli.bench.repl.BacklogSampler;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import wolf.cli.bench.repl.Cleanup;
 import wolf.cli.bench.repl.Client;
 import wolf.cli.bench.repl.EchoServer;
@@ -26,6 +23,7 @@ import wolf.cli.bench.repl.JdbcRowWriter;
 import wolf.cli.bench.repl.LagProbe;
 import wolf.cli.bench.repl.Load;
 import wolf.cli.bench.repl.NativeReplication;
+import wolf.cli.bench.repl.ReplicatedSystem;
 import wolf.cli.bench.repl.Report;
 import wolf.cli.bench.repl.Samples;
 import wolf.cli.bench.repl.WolfScaleNodes;
@@ -33,8 +31,8 @@ import wolf.scale.mariadb.MariaDbServer;
 
 /**
  * {@code ./run.sh bench replication [--seconds N] [--warmup N] [--rate R] [--clients C]
- * [--no-baselines] [--no-wolfscale]}: WolfScale's replication against MariaDB's own, side by side
- * in one run, every database an independent {@link MariaDbServer} on loopback.
+ * [--no-baselines] [--no-wolfscale] [--dir DIR]}: WolfScale's replication against MariaDB's own,
+ * side by side in one run, every database an independent {@link MariaDbServer} on loopback.
  *
  * <p>Systems: a single MariaDB written directly; MariaDB GTID asynchronous replication (primary + 2
  * replicas); the same servers with semi-synchronous replication ({@code AFTER_SYNC}); WolfScale, 3
@@ -53,7 +51,6 @@ import wolf.scale.mariadb.MariaDbServer;
 final class ReplicationBench {
   private static final int PACED_THREADS = 4;
   private static final int REPLICAS = 2;
-  private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(120);
 
   private ReplicationBench() {}
 
@@ -64,7 +61,8 @@ final class ReplicationBench {
       double rate,
       int clients,
       boolean baselines,
-      boolean wolfScale) {
+      boolean wolfScale,
+      Path dir) {
     static Options parse(String[] args) {
       Duration measure = Duration.ofSeconds(10);
       Duration warmup = Duration.ofSeconds(3);
@@ -72,6 +70,7 @@ final class ReplicationBench {
       int clients = 16;
       boolean baselines = true;
       boolean wolfScale = true;
+      Path dir = Path.of(System.getProperty("java.io.tmpdir"));
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--seconds" -> measure = seconds(args[++i]);
@@ -80,14 +79,15 @@ final class ReplicationBench {
           case "--clients" -> clients = Integer.parseInt(args[++i]);
           case "--no-baselines" -> baselines = false;
           case "--no-wolfscale" -> wolfScale = false;
+          case "--dir" -> dir = Path.of(args[++i]);
           default ->
               throw new IllegalArgumentException(
                   "usage: bench replication [--seconds N] [--warmup N] [--rate R] [--clients C]"
-                      + " [--no-baselines] [--no-wolfscale]; unknown "
+                      + " [--no-baselines] [--no-wolfscale] [--dir DIR]; unknown "
                       + args[i]);
         }
       }
-      return new Options(measure, warmup, rate, clients, baselines, wolfScale);
+      return new Options(measure, warmup, rate, clients, baselines, wolfScale, dir);
     }
 
     private static Duration seconds(String s) {
@@ -115,23 +115,25 @@ final class ReplicationBench {
         o.rate(),
         o.clients());
     List<Figures> systems = new ArrayList<>();
-    Path base = Files.createTempDirectory("wolf-bench-replication");
+    Files.createDirectories(o.dir());
+    Path base = Files.createTempDirectory(o.dir(), "wolf-bench-replication");
     boolean wolfServed = false;
     String httpCeiling = "na";
     String httpClient = "na";
     try (Cleanup cleanup = new Cleanup()) {
       cleanup.deleteTree(base);
       if (o.baselines()) {
+        // The replication trio starts while the direct server is measured: start-up is mostly
+        // mariadb-install-db, and the trio idles meanwhile.
+        CompletableFuture<NativeReplication> starting =
+            CompletableFuture.supplyAsync(
+                () -> cleanup.add(startNative(base.resolve("native"))), daemonThread());
+        cleanup.add(() -> starting.handle((r, e) -> r).join()); // wait before cleaning up
         systems.add(direct(o, cleanup, base, out));
-        NativeReplication nat =
-            cleanup.add(
-                NativeReplication.start(
-                    base.resolve("native"),
-                    101,
-                    List.of(Cleanup.freePort(), Cleanup.freePort(), Cleanup.freePort())));
-        List<String[]> replicas = new ArrayList<>();
+        NativeReplication nat = join(starting);
+        List<ReplicatedSystem.Replica> replicas = new ArrayList<>();
         for (MariaDbServer r : nat.replicas()) {
-          replicas.add(new String[] {"replica-" + r.serverId(), r.jdbcUrl("bench")});
+          replicas.add(new ReplicatedSystem.Replica("replica-" + r.serverId(), r.jdbcUrl("bench")));
         }
         String primaryUrl = nat.primary().jdbcUrl("bench");
         systems.add(
@@ -155,7 +157,8 @@ final class ReplicationBench {
         for (String mode : List.of("async", "quorum")) {
           out.printf("-- WolfScale %s: starting 3 nodes, each with its own MariaDB%n", mode);
           WolfScaleNodes nodes =
-              cleanup.add(WolfScaleNodes.start(base.resolve("wolfscale-" + mode), 3, mode));
+              cleanup.add(WolfScaleNodes.create(base.resolve("wolfscale-" + mode), 3, mode));
+          nodes.start();
           if ("na".equals(httpCeiling)) {
             httpCeiling = httpCeiling(o, nodes, out);
           }
@@ -165,10 +168,11 @@ final class ReplicationBench {
             break;
           }
           wolfServed = true;
-          List<String[]> followers = new ArrayList<>();
+          List<ReplicatedSystem.Replica> followers = new ArrayList<>();
           for (int i = 0; i < nodes.followerIds().size(); i++) {
             followers.add(
-                new String[] {nodes.followerIds().get(i), nodes.followerJdbcUrls().get(i)});
+                new ReplicatedSystem.Replica(
+                    nodes.followerIds().get(i), nodes.followerJdbcUrls().get(i)));
           }
           String api = nodes.leaderApi();
           systems.add(
@@ -192,6 +196,31 @@ final class ReplicationBench {
     return keys;
   }
 
+  private static NativeReplication startNative(Path dir) {
+    try {
+      return NativeReplication.start(
+          dir, 101, List.of(Cleanup.freePort(), Cleanup.freePort(), Cleanup.freePort()));
+    } catch (Exception e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  private static <T> T join(CompletableFuture<T> f) throws Exception {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof Exception x ? x : e;
+    }
+  }
+
+  private static Executor daemonThread() {
+    return r -> {
+      Thread t = new Thread(r, "native-start");
+      t.setDaemon(true);
+      t.start();
+    };
+  }
+
   private static Figures direct(Options o, Cleanup cleanup, Path base, PrintStream out)
       throws Exception {
     out.println("-- MariaDB direct: one server, no binary log, written over JDBC");
@@ -205,132 +234,19 @@ final class ReplicationBench {
     return f;
   }
 
-  /** The three phases on one replicated system; {@code replicas}: {name, JDBC URL} pairs. */
   private static Figures replicated(
       Options o,
       String system,
       Load.ClientFactory writers,
-      List<String[]> replicas,
+      List<ReplicatedSystem.Replica> replicas,
       PrintStream out)
       throws Exception {
-    Figures f = new Figures(system);
-    out.printf("-- %s: %.0f writes/s paced%n", system, o.rate());
-    List<LagProbe> probes = probes(replicas);
-    Load.Result paced =
-        Load.run(new Load.Spec(PACED_THREADS, o.rate(), o.warmup(), o.measure()), writers, probes);
-    stop(probes, paced, f.moderate);
-    failures(out, system, paced);
-    awaitCaughtUp(replicas, paced);
-
-    out.printf("-- %s: %d writers flat out, with probes%n", system, o.clients());
-    probes = probes(replicas);
-    BacklogSampler sampler =
-        new BacklogSampler(replicas.stream().map(r -> r[1]).collect(Collectors.toList()));
-    List<AckListener> listeners = new ArrayList<>(probes);
-    listeners.add(sampler);
-    f.maxLoad = Load.run(flatOut(o), writers, listeners);
-    List<Long> behind = new ArrayList<>();
-    for (String[] r : replicas) {
-      behind.add(f.maxLoad.lastId() - maxId(r[1]));
-    }
-    sampler.stop();
-    if (sampler.failure() != null) {
-      throw new IllegalStateException("backlog sampler failed", sampler.failure());
-    }
-    f.behindSeries.addAll(sampler.behind());
-    stop(probes, f.maxLoad, f.atMax);
-    failures(out, system, f.maxLoad);
-    for (int i = 0; i < replicas.size(); i++) {
-      f.backlog.add(
-          new Figures.Backlog(
-              replicas.get(i)[0], behind.get(i), catchUpMs(replicas.get(i)[1], f.maxLoad)));
-    }
-
-    out.printf("-- %s: %d writers flat out, no probes%n", system, o.clients());
-    f.throughput = Load.run(flatOut(o), writers, List.of());
-    failures(out, system, f.throughput);
-    f.notes.add(
-        "after the throughput run the replicas caught up in "
-            + awaitCaughtUp(replicas, f.throughput)
-            + " ms");
-    return f;
+    Load.Spec paced = new Load.Spec(PACED_THREADS, o.rate(), o.warmup(), o.measure());
+    return ReplicatedSystem.measure(system, writers, replicas, paced, flatOut(o), out);
   }
 
   private static Load.Spec flatOut(Options o) {
     return new Load.Spec(o.clients(), 0, o.warmup(), o.measure());
-  }
-
-  private static List<LagProbe> probes(List<String[]> replicas) throws Exception {
-    List<LagProbe> probes = new ArrayList<>();
-    for (String[] r : replicas) {
-      probes.add(new LagProbe(r[0], r[1]));
-    }
-    probes.forEach(LagProbe::start);
-    return probes;
-  }
-
-  private static void stop(List<LagProbe> probes, Load.Result load, List<Figures.ReplicaLag> into)
-      throws Exception {
-    for (LagProbe p : probes) {
-      p.stop();
-      if (p.failure() != null) {
-        throw new IllegalStateException("lag probe on " + p.name() + " failed", p.failure());
-      }
-      into.add(
-          new Figures.ReplicaLag(p.name(), p.lags().window(load.from(), load.to()), p.missing()));
-    }
-  }
-
-  private static void failures(PrintStream out, String system, Load.Result r) {
-    if (r.failed() > 0) {
-      out.printf("   %s: %d writes failed, first: %s%n", system, r.failed(), r.firstError());
-    }
-    if (r.ok() == 0) {
-      throw new IllegalStateException(
-          system + ": no write succeeded; first error " + r.firstError());
-    }
-  }
-
-  /** The highest row id on a replica right now. */
-  private static long maxId(String jdbcUrl) throws Exception {
-    try (Connection c =
-            DriverManager.getConnection(jdbcUrl, MariaDbServer.USER, MariaDbServer.PASSWORD);
-        ResultSet rs =
-            c.createStatement().executeQuery("SELECT COALESCE(MAX(id), 0) FROM bench.t")) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  /**
-   * Waits until every replica holds the run's last acknowledged row, so the next phase starts
-   * without a backlog; returns each one's catch-up time in ms, joined with '/'.
-   */
-  private static String awaitCaughtUp(List<String[]> replicas, Load.Result r) throws Exception {
-    List<String> ms = new ArrayList<>();
-    for (String[] replica : replicas) {
-      ms.add(Report.ms(catchUpMs(replica[1], r)));
-    }
-    return String.join("/", ms);
-  }
-
-  /** Polls a replica until the run's last acknowledged row is there; ms since its ack, or NaN. */
-  private static double catchUpMs(String jdbcUrl, Load.Result r) throws Exception {
-    long deadline = System.nanoTime() + CATCH_UP_TIMEOUT.toNanos();
-    try (Connection c =
-            DriverManager.getConnection(jdbcUrl, MariaDbServer.USER, MariaDbServer.PASSWORD);
-        var select = c.prepareStatement("SELECT 1 FROM bench.t WHERE id = ?")) {
-      select.setLong(1, r.lastId());
-      while (System.nanoTime() < deadline) {
-        try (ResultSet rs = select.executeQuery()) {
-          if (rs.next()) {
-            return (System.nanoTime() - r.lastAckNanos()) / 1e6;
-          }
-        }
-        Thread.sleep(1);
-      }
-    }
-    return Double.NaN;
   }
 
   /** The benchmark's HTTP client against a trivial in-process server: its own cost. */

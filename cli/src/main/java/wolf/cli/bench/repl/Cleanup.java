@@ -13,11 +13,13 @@ import java.util.stream.Stream;
 /**
  * Everything a benchmark started (servers, node JVMs, temp directories), closed in reverse order
  * when the benchmark ends — normally, by an exception, or by a signal (a JVM shutdown hook). Each
- * resource is closed at most once; a failing close does not stop the others. Thread-safe.
+ * resource is closed at most once; a failing close does not stop the others. On a signal, child
+ * processes not registered yet (a server still starting) are then killed by their process handle:
+ * the JVM is going away and would leave them orphaned. Thread-safe.
  */
 public final class Cleanup implements AutoCloseable {
   private final Deque<AutoCloseable> open = new ArrayDeque<>();
-  private final Thread hook = new Thread(this::closeAll, "bench-cleanup");
+  private final Thread hook = new Thread(this::onSignal, "bench-cleanup");
 
   public Cleanup() {
     Runtime.getRuntime().addShutdownHook(hook);
@@ -50,6 +52,11 @@ public final class Cleanup implements AutoCloseable {
             }
           }
         });
+  }
+
+  private void onSignal() {
+    closeAll();
+    ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
   }
 
   private void closeAll() {

@@ -31,26 +31,26 @@ public final class WolfScaleNodes implements AutoCloseable {
   }
 
   /**
-   * Starts {@code n} nodes with {@code commit_mode = mode} and waits until they agree on a leader.
+   * Writes the configs of {@code n} nodes with {@code commit_mode = mode} under {@code base};
+   * starts nothing yet, so the caller can register it for clean-up before {@link #start()}.
    */
-  public static WolfScaleNodes start(Path base, int n, String mode) throws Exception {
-    WolfScaleNodes w = new WolfScaleNodes(LocalCluster.create(base, "bench-" + mode, n, JVM_ARGS));
-    try {
-      w.cluster.setClusterOptions("commit_mode = \"" + mode + "\"");
-      w.cluster.startDatabases();
-      for (int i = 0; i < n; i++) {
-        w.cluster.start(i, i == 0);
+  public static WolfScaleNodes create(Path base, int n, String mode) throws IOException {
+    LocalCluster c = LocalCluster.create(base, "bench-" + mode, n, JVM_ARGS);
+    c.setClusterOptions("commit_mode = \"" + mode + "\"");
+    return new WolfScaleNodes(c);
+  }
+
+  /** Starts each node's MariaDB and the node JVMs, and waits until they agree on a leader. */
+  public void start() throws IOException, InterruptedException {
+    cluster.startDatabases();
+    for (int i = 0; i < cluster.nodes().size(); i++) {
+      cluster.start(i, i == 0);
+    }
+    String id = cluster.awaitFormed(Duration.ofSeconds(120));
+    for (int i = 0; i < cluster.nodes().size(); i++) {
+      if (cluster.node(i).id().equals(id)) {
+        leader = i;
       }
-      String id = w.cluster.awaitFormed(Duration.ofSeconds(120));
-      for (int i = 0; i < n; i++) {
-        if (w.cluster.node(i).id().equals(id)) {
-          w.leader = i;
-        }
-      }
-      return w;
-    } catch (Exception | Error e) {
-      w.close();
-      throw e;
     }
   }
 

@@ -1,6 +1,7 @@
 package wolf.cli.bench;
 
 import java.io.PrintStream;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -183,8 +184,10 @@ final class ReplicationBench {
                     nodes.followerIds().get(i), nodes.followerJdbcUrls().get(i)));
           }
           String api = nodes.leaderApi();
+          HttpClient http = HttpRowWriter.newClient();
           systems.add(
-              replicated(o, "WolfScale " + mode, () -> new HttpRowWriter(api), followers, out));
+              replicated(
+                  o, "WolfScale " + mode, () -> new HttpRowWriter(http, api), followers, out));
           cleanup.release(nodes);
         }
       }
@@ -267,10 +270,11 @@ final class ReplicationBench {
   /** The benchmark's HTTP client against a trivial in-process server: its own cost. */
   private static String httpClientAlone(Options o, PrintStream out) throws Exception {
     try (EchoServer echo = new EchoServer(4)) {
-      Load.Result r = Load.run(flatOut(o), () -> new HttpRowWriter(echo.url()), List.of());
+      HttpClient http = HttpRowWriter.newClient();
+      Load.Result r = Load.run(flatOut(o), () -> new HttpRowWriter(http, echo.url()), List.of());
       out.printf(
-          "HTTP client alone (JDK HttpClient -> in-process JDK HttpServer, fixed answer, %d"
-              + " clients): %.0f requests/s, p50 %s ms, p99 %s ms%n",
+          "HTTP client alone (one JDK HttpClient -> in-process JDK HttpServer, fixed answer,"
+              + " %d clients): %.0f requests/s, p50 %s ms, p99 %s ms%n",
           o.clients(),
           r.perSecond(),
           Report.ms(r.latencies().quantileMs(0.5)),
@@ -283,7 +287,8 @@ final class ReplicationBench {
   private static String httpCeiling(Options o, WolfScaleNodes nodes, PrintStream out)
       throws Exception {
     String api = nodes.leaderApi();
-    Load.Result r = Load.run(flatOut(o), () -> new HealthGetter(api), List.of());
+    HttpClient http = HttpRowWriter.newClient();
+    Load.Result r = Load.run(flatOut(o), () -> new HealthGetter(http, api), List.of());
     out.printf(
         "HTTP alone (JDK HttpClient -> leader GET /health, %d clients): %.0f requests/s, p50 %s ms,"
             + " p99 %s ms%n",

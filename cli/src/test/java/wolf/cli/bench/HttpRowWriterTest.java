@@ -37,7 +37,7 @@ class HttpRowWriterTest {
   void returnsTheLeadersInsertId() throws Exception {
     HttpServer s = stub(200, "{\"lsn\":7,\"affected_rows\":1,\"last_insert_id\":42}");
     try {
-      assertEquals(42, new HttpRowWriter(url(s)).send(1));
+      assertEquals(42, new HttpRowWriter(HttpRowWriter.newClient(), url(s)).send(1));
     } finally {
       s.stop(0);
     }
@@ -65,7 +65,8 @@ class HttpRowWriterTest {
     try {
       HttpRowWriter.StatusException e =
           assertThrows(
-              HttpRowWriter.StatusException.class, () -> new HttpRowWriter(url(s)).send(1));
+              HttpRowWriter.StatusException.class,
+              () -> new HttpRowWriter(HttpRowWriter.newClient(), url(s)).send(1));
       assertEquals(503, e.status());
       assertEquals(HttpRowWriter.StatusException.class, e.getClass());
     } finally {

@@ -8,15 +8,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * {@code GET /health} to one node over its own keep-alive HTTP/1.1 client: what the HTTP path (JDK
- * client plus the node's Pekko HTTP server) costs per request with no database behind it — the
- * ceiling the write API cannot pass. Writes nothing.
+ * {@code GET /health} to one node over keep-alive HTTP/1.1: what the HTTP path (JDK client plus the
+ * node's Pekko HTTP server) costs per request with no database behind it — the ceiling the write
+ * API cannot pass. Writes nothing.
  */
 public final class HealthGetter implements Client {
-  private final HttpClient http = HttpRowWriter.newClient();
+  private final HttpClient http;
   private final HttpRequest request;
 
-  public HealthGetter(String apiUrl) {
+  /** {@code http}: shared by the threads of a run, as {@link HttpRowWriter}'s is. */
+  public HealthGetter(HttpClient http, String apiUrl) {
+    this.http = http;
     request =
         HttpRequest.newBuilder(URI.create(apiUrl + "/health"))
             .timeout(Duration.ofSeconds(30))

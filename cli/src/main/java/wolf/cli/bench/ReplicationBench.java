@@ -135,7 +135,9 @@ final class ReplicationBench {
         cleanup.add(() -> starting.handle((r, e) -> r).join()); // wait before cleaning up
         out.println("-- MariaDB direct: one server, no binary log, written over JDBC");
         MariaDbServer db =
-            cleanup.add(MariaDbServer.start(base.resolve("direct"), Cleanup.freePort(), 100));
+            cleanup.add(
+                NativeReplication.startServer(
+                    base.resolve("direct"), Cleanup.freePort(), 100, List.of()));
         db.sql("CREATE DATABASE IF NOT EXISTS bench; " + Client.TABLE_DDL);
         directUrl = db.jdbcUrl("bench");
         systems.add(direct(o, DIRECT, directUrl));

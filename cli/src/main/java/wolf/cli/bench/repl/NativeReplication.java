@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import wolf.scale.mariadb.MariaDbException;
 import wolf.scale.mariadb.MariaDbServer;
 
 /**
@@ -61,7 +62,7 @@ public final class NativeReplication implements AutoCloseable {
               ? List.of("--log-bin=mysql-bin", "--binlog-format=ROW")
               : List.of("--relay-log=relay-bin");
       Path dir = base.resolve((i == 0 ? "primary-" : "replica-") + id);
-      futures.add(pool.submit(() -> MariaDbServer.start(dir, port, id, options)));
+      futures.add(pool.submit(() -> startServer(dir, port, id, options)));
     }
     pool.shutdown();
     List<MariaDbServer> servers = new ArrayList<>();
@@ -78,6 +79,27 @@ public final class NativeReplication implements AutoCloseable {
       throw failure;
     }
     return servers;
+  }
+
+  /**
+   * {@link MariaDbServer#start}, once more in a fresh directory if {@code mariadb-install-db}
+   * fails: its bootstrap keeps temporary tables in the shared {@code /tmp}, and on this shared
+   * machine one of them has vanished under it ("Can't find file '/tmp/#sql-temptable-….MAI'").
+   */
+  public static MariaDbServer startServer(Path dir, int port, int id, List<String> options)
+      throws IOException {
+    try {
+      return MariaDbServer.start(dir, port, id, options);
+    } catch (MariaDbException e) {
+      if (!e.getMessage().startsWith("mariadb-install-db")) {
+        throw e;
+      }
+      System.err.printf(
+          "%s: %s; trying once more in a fresh directory%n",
+          dir, e.getMessage().lines().findFirst().orElse(""));
+      return MariaDbServer.start(
+          dir.resolveSibling(dir.getFileName() + "-again"), port, id, options);
+    }
   }
 
   private void replicate() throws IOException, InterruptedException {

@@ -89,25 +89,25 @@ public final class MariaDbServer implements AutoCloseable {
 
   private void launch() throws IOException {
     List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                binary("mariadbd", "/usr/sbin/mariadbd"),
-                "--no-defaults",
-                "--user=root",
-                "--datadir=" + dir.resolve("data"),
-                "--port=" + port,
-                "--bind-address=127.0.0.1",
-                "--socket=" + socket(),
-                "--pid-file=" + dir.resolve("pid"),
-                "--log-error=" + dir.resolve("err.log"),
-                "--skip-name-resolve",
-                "--server-id=" + serverId,
-                "--innodb-buffer-pool-size=64M",
-                "--innodb-log-file-size=16M",
-                "--performance-schema=OFF"));
-    cmd.addAll(extraOptions);
+        List.of(
+            binary("mariadbd", "/usr/sbin/mariadbd"),
+            "--no-defaults",
+            "--user=root",
+            "--datadir=" + dir.resolve("data"),
+            "--port=" + port,
+            "--bind-address=127.0.0.1",
+            "--socket=" + socket(),
+            "--pid-file=" + dir.resolve("pid"),
+            "--log-error=" + dir.resolve("err.log"),
+            "--skip-name-resolve",
+            "--server-id=" + serverId,
+            "--innodb-buffer-pool-size=64M",
+            "--innodb-log-file-size=16M",
+            "--performance-schema=OFF");
+    List<String> withExtras = new ArrayList<>(cmd);
+    withExtras.addAll(extraOptions);
     process =
-        new ProcessBuilder(cmd)
+        new ProcessBuilder(withExtras)
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("stdout.log").toFile())
             .start();

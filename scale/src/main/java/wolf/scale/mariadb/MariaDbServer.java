@@ -35,12 +35,14 @@ public final class MariaDbServer implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final int serverId;
+  private final List<String> extraOptions;
   private Process process;
 
-  private MariaDbServer(Path dir, int port, int serverId) {
+  private MariaDbServer(Path dir, int port, int serverId, List<String> extraOptions) {
     this.dir = dir;
     this.port = port;
     this.serverId = serverId;
+    this.extraOptions = List.copyOf(extraOptions);
   }
 
   /**
@@ -49,7 +51,18 @@ public final class MariaDbServer implements AutoCloseable {
    * @throws MariaDbException naming the step that failed and the tail of {@code err.log}
    */
   public static MariaDbServer start(Path dir, int port, int serverId) throws IOException {
-    MariaDbServer s = new MariaDbServer(dir.toAbsolutePath(), port, serverId);
+    return start(dir, port, serverId, List.of());
+  }
+
+  /**
+   * As {@link #start(Path, int, int)}, with {@code extraOptions} appended to the {@code mariadbd}
+   * command line after the standard ones (so they win), e.g. {@code --log-bin=mysql-bin} for
+   * options that cannot be set at runtime. They apply to {@link #restart()} too, not to {@code
+   * mariadb-install-db}.
+   */
+  public static MariaDbServer start(Path dir, int port, int serverId, List<String> extraOptions)
+      throws IOException {
+    MariaDbServer s = new MariaDbServer(dir.toAbsolutePath(), port, serverId, extraOptions);
     s.initialize();
     s.launch();
     return s;
@@ -97,8 +110,10 @@ public final class MariaDbServer implements AutoCloseable {
             "--innodb-buffer-pool-size=64M",
             "--innodb-log-file-size=16M",
             "--performance-schema=OFF");
+    List<String> withExtras = new ArrayList<>(cmd);
+    withExtras.addAll(extraOptions);
     process =
-        new ProcessBuilder(cmd)
+        new ProcessBuilder(withExtras)
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("stdout.log").toFile())
             .start();

@@ -19,21 +19,22 @@ public final class WolfNetTemplate {
       Path stateDir,
       boolean gateway,
       List<PeerEntry> peers) {
-    return TomlTemplate.of(
-            WolfNetSchema.SCHEMA,
-            List.of(
-                "wolfnet.toml for " + address + ", written by `wolfnet`.",
-                "",
-                "Every key is listed with its meaning, type, default and whether all nodes must",
-                "agree. A commented-out key shows its default; uncomment it to change it.",
-                "Relative paths resolve against this file's directory.",
-                "Check the file with `wolfnet validate`. Reference: docs/WOLFNET.md"))
-        .set(WolfNetSchema.ADDRESS, address)
-        .set(WolfNetSchema.LISTEN_PORT, listenPort)
-        .set(WolfNetSchema.PRIVATE_KEY_FILE, privateKeyFile)
-        .set(WolfNetSchema.STATE_DIR, stateDir)
-        .set(WolfNetSchema.PEERS_KEY, peers)
-        .set(WolfNetSchema.GATEWAY, gateway)
-        .render();
+    TomlTemplate t =
+        TomlTemplate.of(
+                WolfNetSchema.SCHEMA,
+                List.of(
+                    "wolfnet.toml for " + address + ", written by `wolfnet`.",
+                    "",
+                    "Every key is listed with its meaning, type, default and whether all nodes must",
+                    "agree. A commented-out key shows its default; uncomment it to change it.",
+                    "Relative paths resolve against this file's directory.",
+                    "Check the file with `wolfnet validate`. Reference: docs/WOLFNET.md"))
+            .set(WolfNetSchema.ADDRESS, address)
+            .set(WolfNetSchema.LISTEN_PORT, listenPort)
+            .set(WolfNetSchema.PRIVATE_KEY_FILE, privateKeyFile)
+            .set(WolfNetSchema.STATE_DIR, stateDir)
+            .set(WolfNetSchema.GATEWAY, gateway);
+    // Without peers the key stays commented out, so [[mesh.peers]] tables can be appended.
+    return peers.isEmpty() ? t.render() : t.set(WolfNetSchema.PEERS_KEY, peers).render();
   }
 }

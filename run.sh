@@ -64,7 +64,7 @@ case "${1:-help}" in
     mvn -B verify "${@:2}"
     ;;
   bench)
-    [[ -n "${2:-}" ]] || { echo "usage: ./run.sh bench NAME [ARGS]  (NAME: failover, wal)" >&2; exit 1; }
+    [[ -n "${2:-}" ]] || { echo "usage: ./run.sh bench NAME [ARGS]  (NAME: failover, wal, net)" >&2; exit 1; }
     jar_fresh || build
     exec bin/wolf-java wolf.cli.bench.Bench "${@:2}"
     ;;

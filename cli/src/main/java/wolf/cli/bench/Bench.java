@@ -18,6 +18,7 @@ public final class Bench {
     switch (args[0]) {
       case "failover" -> FailoverBench.main(rest);
       case "wal" -> WalBench.main(rest);
+      case "net" -> NetBench.main(rest);
       default -> {
         System.err.println("unknown benchmark '" + args[0] + "'; benchmarks: failover, wal");
         System.exit(1);

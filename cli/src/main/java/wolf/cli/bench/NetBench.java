@@ -1,0 +1,235 @@
+package wolf.cli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import wolf.cli.net.lab.LabNode;
+import wolf.cli.net.lab.NetLab;
+import wolf.net.tun.Commands;
+
+/**
+ * {@code ./run.sh bench net [--seconds N] [--workers N]}: two namespaces joined by a veth pair; in
+ * one run, the bare veth, WolfNet and Debian's wireguard-go set up the same way (MTU 1420, one peer
+ * each side); for each, iperf3 TCP throughput with 1 and 4 streams and ping RTT. Prints a table,
+ * the load, and last {@code RESULT net ...}. Needs root, iperf3, wireguard-go and wg.
+ */
+public final class NetBench {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern RTT = Pattern.compile("= [\\d.]+/([\\d.]+)/");
+
+  private record Figures(String name, double mbit1, double mbit4, double rttMs) {}
+
+  private final NetLab lab;
+  private final String a;
+  private final String b;
+  private final int seconds;
+
+  private NetBench(NetLab lab, String a, String b, int seconds) {
+    this.lab = lab;
+    this.a = a;
+    this.b = b;
+    this.seconds = seconds;
+  }
+
+  public static void main(String[] args) throws Exception {
+    int seconds = 10;
+    int workers = 0;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+        case "--workers" -> workers = Integer.parseInt(args[i + 1]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    Path work = Files.createTempDirectory("wolfnet-bench");
+    try (NetLab lab = NetLab.create("wnb")) {
+      String a = lab.namespace("a");
+      String b = lab.namespace("b");
+      lab.link(a, "veth-a", "192.168.77.1/24", b, "veth-b", "192.168.77.2/24");
+      NetBench bench = new NetBench(lab, a, b, seconds);
+      System.out.println("load before: " + Commands.run(List.of("uptime")).strip());
+      List<Figures> rows = new ArrayList<>();
+      rows.add(bench.measure("bare veth", "192.168.77.2"));
+      rows.add(bench.wolfnet(work, workers));
+      rows.add(bench.wireguardGo(work));
+      System.out.println("load after:  " + Commands.run(List.of("uptime")).strip());
+      print(rows);
+    }
+  }
+
+  private Figures wolfnet(Path work, int workers) throws Exception {
+    LabNode na = new LabNode(lab, work, "a", a, "10.0.20.1", "192.168.77.1", 9600);
+    LabNode nb = new LabNode(lab, work, "b", b, "10.0.20.2", "192.168.77.2", 9600);
+    List<String> extra = new ArrayList<>(List.of("discovery.enabled = false"));
+    if (workers > 0) {
+      extra.add("interface.workers = " + workers);
+    }
+    na.configure(List.of(na, nb), List.of(), extra);
+    nb.configure(List.of(na, nb), List.of(), extra);
+    na.start(Duration.ofSeconds(60));
+    nb.start(Duration.ofSeconds(60));
+    try {
+      warmUp("10.0.20.2");
+      return measure("WolfNet (java " + Runtime.version().feature() + ")", "10.0.20.2");
+    } finally {
+      na.stop();
+      nb.stop();
+    }
+  }
+
+  private Figures wireguardGo(Path work) throws Exception {
+    String ia = "wgo-a";
+    String ib = "wgo-b";
+    String keyA = Commands.run(List.of("wg", "genkey")).strip();
+    String keyB = Commands.run(List.of("wg", "genkey")).strip();
+    Process pa = lab.spawn(a, List.of("wireguard-go", "-f", ia), work.resolve("wggo-a.log"));
+    Process pb = lab.spawn(b, List.of("wireguard-go", "-f", ib), work.resolve("wggo-b.log"));
+    try {
+      wgUp(a, ia, keyA, keyB, "10.0.30.1", "10.0.30.2", "192.168.77.2", work);
+      wgUp(b, ib, keyB, keyA, "10.0.30.2", "10.0.30.1", "192.168.77.1", work);
+      warmUp("10.0.30.2");
+      return measure("wireguard-go", "10.0.30.2");
+    } finally {
+      NetLab.stop(pa, 5000);
+      NetLab.stop(pb, 5000);
+    }
+  }
+
+  private void wgUp(
+      String ns,
+      String dev,
+      String key,
+      String peerKey,
+      String self,
+      String peer,
+      String ep,
+      Path work)
+      throws Exception {
+    Path uapi = Path.of("/var/run/wireguard", dev + ".sock");
+    for (int i = 0; i < 100 && !Files.exists(uapi); i++) {
+      Thread.sleep(100);
+    }
+    Path keyFile = work.resolve(dev + ".key");
+    Files.writeString(keyFile, key + "\n");
+    String pub = Commands.run(List.of("wg", "pubkey"), peerKey + "\n").strip();
+    lab.run(
+        ns,
+        "wg",
+        "set",
+        dev,
+        "private-key",
+        keyFile.toString(),
+        "listen-port",
+        "51820",
+        "peer",
+        pub,
+        "allowed-ips",
+        peer + "/32",
+        "endpoint",
+        ep + ":51820");
+    lab.run(ns, "ip", "address", "add", self + "/24", "dev", dev);
+    lab.run(ns, "ip", "link", "set", dev, "mtu", "1420", "up");
+  }
+
+  /** Pings until the tunnel answers (handshake done, JIT warm enough to start measuring). */
+  private void warmUp(String target) throws Exception {
+    for (int i = 0; i < 60; i++) {
+      try {
+        lab.run(a, "ping", "-c", "1", "-W", "1", target);
+        break;
+      } catch (IOException e) {
+        Thread.sleep(500);
+      }
+    }
+    iperf(target, 1, 3);
+  }
+
+  private Figures measure(String name, String target) throws Exception {
+    double one = iperf(target, 1, seconds);
+    double four = iperf(target, 4, seconds);
+    String ping = lab.run(a, "ping", "-c", "100", "-i", "0.01", "-q", target);
+    Matcher m = RTT.matcher(ping);
+    double rtt = m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    Figures f = new Figures(name, one, four, rtt);
+    System.out.printf(Locale.ROOT, "%-22s %8.0f %8.0f %9.3f%n", name, one, four, rtt);
+    return f;
+  }
+
+  /** iperf3 TCP from a to b; Mbit/s received. */
+  private double iperf(String target, int streams, int secs) throws Exception {
+    Process server = lab.spawn(b, List.of("iperf3", "-s", "-1"), Path.of("/dev/null"));
+    try {
+      String out = "";
+      for (int i = 0; i < 50; i++) {
+        try {
+          out =
+              lab.run(
+                  a,
+                  "iperf3",
+                  "-c",
+                  target,
+                  "-t",
+                  Integer.toString(secs),
+                  "-P",
+                  Integer.toString(streams),
+                  "-J");
+          break;
+        } catch (IOException e) {
+          if (!e.getMessage().contains("Connection refused") || i == 49) {
+            throw e;
+          }
+          Thread.sleep(100);
+        }
+      }
+      JsonNode sum = JSON.readTree(out).path("end").path("sum_received");
+      return sum.path("bits_per_second").asDouble() / 1e6;
+    } finally {
+      NetLab.stop(server, 2000);
+    }
+  }
+
+  private static void print(List<Figures> rows) {
+    System.out.println();
+    System.out.printf(
+        Locale.ROOT, "%-22s %12s %12s %10s%n", "path", "1 stream", "4 streams", "ping avg");
+    for (Figures f : rows) {
+      System.out.printf(
+          Locale.ROOT,
+          "%-22s %7.0f Mbit %7.0f Mbit %7.3f ms%n",
+          f.name(),
+          f.mbit1(),
+          f.mbit4(),
+          f.rttMs());
+    }
+    Figures bare = rows.get(0);
+    Figures wolf = rows.get(1);
+    Figures wg = rows.get(2);
+    System.out.printf(
+        Locale.ROOT,
+        "WolfNet / wireguard-go throughput: %.2fx (1 stream), %.2fx (4 streams); WolfNet adds"
+            + " %.3f ms RTT over the bare veth (goals: >= 1.5x, <= 0.3 ms)%n",
+        wolf.mbit1() / wg.mbit1(),
+        wolf.mbit4() / wg.mbit4(),
+        wolf.rttMs() - bare.rttMs());
+    System.out.printf(
+        Locale.ROOT,
+        "RESULT net wolfnet_mbit=%.0f wggo_mbit=%.0f bare_rtt_ms=%.3f wolfnet_rtt_ms=%.3f"
+            + " wggo_rtt_ms=%.3f wolfnet_mbit_4=%.0f wggo_mbit_4=%.0f bare_mbit=%.0f%n",
+        wolf.mbit1(),
+        wg.mbit1(),
+        bare.rttMs(),
+        wolf.rttMs(),
+        wg.rttMs(),
+        wolf.mbit4(),
+        wg.mbit4(),
+        bare.mbit1());
+  }
+}

@@ -163,12 +163,14 @@ public final class NetBench {
     return f;
   }
 
-  /** iperf3 TCP from a to b; Mbit/s received. */
+  /** iperf3 TCP from a to b; Mbit/s received. Retries a run that iperf3 reports as failed. */
   private double iperf(String target, int streams, int secs) throws Exception {
-    Process server = lab.spawn(b, List.of("iperf3", "-s", "-1"), Path.of("/dev/null"));
-    try {
-      String out = "";
-      for (int i = 0; i < 50; i++) {
+    String error = "";
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Process server = lab.spawn(b, List.of("iperf3", "-s", "-1"), Path.of("/dev/null"));
+      try {
+        Thread.sleep(300);
+        String out;
         try {
           out =
               lab.run(
@@ -181,19 +183,22 @@ public final class NetBench {
                   "-P",
                   Integer.toString(streams),
                   "-J");
-          break;
         } catch (IOException e) {
-          if (!e.getMessage().contains("Connection refused") || i == 49) {
-            throw e;
-          }
-          Thread.sleep(100);
+          error = e.getMessage();
+          continue;
         }
+        JsonNode root = JSON.readTree(out);
+        double bits = root.path("end").path("sum_received").path("bits_per_second").asDouble();
+        if (bits > 0) {
+          return bits / 1e6;
+        }
+        error = root.path("error").asText("no result");
+      } finally {
+        NetLab.stop(server, 2000);
       }
-      JsonNode sum = JSON.readTree(out).path("end").path("sum_received");
-      return sum.path("bits_per_second").asDouble() / 1e6;
-    } finally {
-      NetLab.stop(server, 2000);
     }
+    System.out.println("iperf3 to " + target + " failed: " + error);
+    return Double.NaN;
   }
 
   private static void print(List<Figures> rows) {

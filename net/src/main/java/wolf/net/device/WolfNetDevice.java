@@ -210,7 +210,9 @@ public final class WolfNetDevice implements AutoCloseable {
     activeGateway =
         winner.isEmpty()
             ? "none"
-            : next == null ? settings.address().getHostAddress() + " (this node)" : next.toString();
+            : next == null
+                ? settings.address().getHostAddress() + " (this node)"
+                : next.spec().overlayAddress().getHostAddress();
     log.info("{}: active gateway is now {}", this, activeGateway);
   }
 

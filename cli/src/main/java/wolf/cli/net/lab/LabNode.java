@@ -110,9 +110,19 @@ public final class LabNode {
 
   /** Starts the daemon and waits until its control socket answers. */
   public void start(Duration timeout) throws IOException, InterruptedException {
+    launch();
+    awaitUp(timeout);
+  }
+
+  /** Starts the daemon without waiting. */
+  public void launch() throws IOException {
     Files.deleteIfExists(socket());
     process =
         lab.spawn(ns, JavaCommand.of("wolf.cli.net.WolfNetMain", "-c", config().toString()), log());
+  }
+
+  /** Waits until the control socket answers; throws with the log if the daemon died. */
+  public void awaitUp(Duration timeout) throws IOException, InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     while (true) {
       if (!process.isAlive()) {

@@ -16,16 +16,21 @@ import wolf.cli.net.lab.NetLab;
 import wolf.net.tun.Commands;
 
 /**
- * {@code ./run.sh bench net [--seconds N] [--workers N]}: two namespaces joined by a veth pair; in
- * one run, the bare veth, WolfNet and Debian's wireguard-go set up the same way (MTU 1420, one peer
- * each side); for each, iperf3 TCP throughput with 1 and 4 streams and ping RTT. Prints a table,
- * the load, and last {@code RESULT net ...}. Needs root, iperf3, wireguard-go and wg.
+ * {@code ./run.sh bench net [--seconds N] [--workers N] [--offload true|false]}: two namespaces
+ * joined by a veth pair; in one run, the bare veth, WolfNet and Debian's wireguard-go set up the
+ * same way (MTU 1420, one peer each side); for each, iperf3 TCP throughput with 1 and 4 streams and
+ * ping RTT. Prints a table, the load, and last {@code RESULT net ...}. Needs root, iperf3,
+ * wireguard-go and wg.
  */
 public final class NetBench {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern RTT = Pattern.compile("= [\\d.]+/([\\d.]+)/");
 
-  private record Figures(String name, double mbit1, double mbit4, double rttMs) {}
+  /**
+   * One path's figures; {@code cpuPerGb} is CPU seconds (user + system, both ends' tunnel
+   * processes) per GB carried in the 1-stream run — NaN for the bare veth.
+   */
+  private record Figures(String name, double mbit1, double mbit4, double rttMs, double cpuPerGb) {}
 
   private final NetLab lab;
   private final String a;
@@ -42,10 +47,12 @@ public final class NetBench {
   public static void main(String[] args) throws Exception {
     int seconds = 10;
     int workers = 0;
+    String offload = "true";
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
         case "--workers" -> workers = Integer.parseInt(args[i + 1]);
+        case "--offload" -> offload = Boolean.toString(Boolean.parseBoolean(args[i + 1]));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -57,18 +64,19 @@ public final class NetBench {
       NetBench bench = new NetBench(lab, a, b, seconds);
       System.out.println("load before: " + Commands.run(List.of("uptime")).strip());
       List<Figures> rows = new ArrayList<>();
-      rows.add(bench.measure("bare veth", "192.168.77.2"));
-      rows.add(bench.wolfnet(work, workers));
+      rows.add(bench.measure("bare veth", "192.168.77.2", List.of()));
+      rows.add(bench.wolfnet(work, workers, offload));
       rows.add(bench.wireguardGo(work));
       System.out.println("load after:  " + Commands.run(List.of("uptime")).strip());
       print(rows);
     }
   }
 
-  private Figures wolfnet(Path work, int workers) throws Exception {
+  private Figures wolfnet(Path work, int workers, String offload) throws Exception {
     LabNode na = new LabNode(lab, work, "a", a, "10.0.20.1", "192.168.77.1", 9600);
     LabNode nb = new LabNode(lab, work, "b", b, "10.0.20.2", "192.168.77.2", 9600);
-    List<String> extra = new ArrayList<>(List.of("discovery.enabled = false"));
+    List<String> extra =
+        new ArrayList<>(List.of("discovery.enabled = false", "interface.offload = " + offload));
     if (workers > 0) {
       extra.add("interface.workers = " + workers);
     }
@@ -78,7 +86,10 @@ public final class NetBench {
     nb.start(Duration.ofSeconds(60));
     try {
       warmUp("10.0.20.2");
-      return measure("WolfNet (java " + Runtime.version().feature() + ")", "10.0.20.2");
+      return measure(
+          "WolfNet (java " + Runtime.version().feature() + ")",
+          "10.0.20.2",
+          List.of(na.pid(), nb.pid()));
     } finally {
       na.stop();
       nb.stop();
@@ -96,7 +107,7 @@ public final class NetBench {
       wgUp(a, ia, keyA, keyB, "10.0.30.1", "10.0.30.2", "192.168.77.2", work);
       wgUp(b, ib, keyB, keyA, "10.0.30.2", "10.0.30.1", "192.168.77.1", work);
       warmUp("10.0.30.2");
-      return measure("wireguard-go", "10.0.30.2");
+      return measure("wireguard-go", "10.0.30.2", List.of(pa.pid(), pb.pid()));
     } finally {
       NetLab.stop(pa, 5000);
       NetLab.stop(pb, 5000);
@@ -149,18 +160,44 @@ public final class NetBench {
         Thread.sleep(500);
       }
     }
-    iperf(target, 1, 3);
+    iperf(target, 1, 10); // JIT warm-up: a long-running daemon is compiled; a fresh one is not
   }
 
-  private Figures measure(String name, String target) throws Exception {
+  private Figures measure(String name, String target, List<Long> pids) throws Exception {
+    double cpu0 = cpuSeconds(pids);
+    long t0 = System.nanoTime();
     double one = iperf(target, 1, seconds);
+    double cpu = cpuSeconds(pids) - cpu0;
+    // bytes ~ rate x time; iperf's own figure is for its measured interval only
+    double gb = one * 1e6 / 8 * seconds / 1e9;
+    double cpuPerGb = pids.isEmpty() ? Double.NaN : cpu / gb;
+    long elapsed = System.nanoTime() - t0;
     double four = iperf(target, 4, seconds);
     String ping = lab.run(a, "ping", "-c", "100", "-i", "0.01", "-q", target);
     Matcher m = RTT.matcher(ping);
     double rtt = m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
-    Figures f = new Figures(name, one, four, rtt);
-    System.out.printf(Locale.ROOT, "%-22s %8.0f %8.0f %9.3f%n", name, one, four, rtt);
+    Figures f = new Figures(name, one, four, rtt, cpuPerGb);
+    System.out.printf(
+        Locale.ROOT,
+        "%-22s %8.0f %8.0f %9.3f %8.1f (1-stream run %.1f s)%n",
+        name,
+        one,
+        four,
+        rtt,
+        cpuPerGb,
+        elapsed / 1e9);
     return f;
+  }
+
+  /** User + system CPU seconds of the processes, from /proc (clock ticks of 1/100 s). */
+  private static double cpuSeconds(List<Long> pids) throws IOException {
+    double sum = 0;
+    for (long pid : pids) {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    }
+    return sum;
   }
 
   /** iperf3 TCP from a to b; Mbit/s received. Retries a run that iperf3 reports as failed. */
@@ -204,15 +241,22 @@ public final class NetBench {
   private static void print(List<Figures> rows) {
     System.out.println();
     System.out.printf(
-        Locale.ROOT, "%-22s %12s %12s %10s%n", "path", "1 stream", "4 streams", "ping avg");
+        Locale.ROOT,
+        "%-22s %12s %12s %10s %14s%n",
+        "path",
+        "1 stream",
+        "4 streams",
+        "ping avg",
+        "CPU s per GB");
     for (Figures f : rows) {
       System.out.printf(
           Locale.ROOT,
-          "%-22s %7.0f Mbit %7.0f Mbit %7.3f ms%n",
+          "%-22s %7.0f Mbit %7.0f Mbit %7.3f ms %14.1f%n",
           f.name(),
           f.mbit1(),
           f.mbit4(),
-          f.rttMs());
+          f.rttMs(),
+          f.cpuPerGb());
     }
     Figures bare = rows.get(0);
     Figures wolf = rows.get(1);
@@ -227,7 +271,8 @@ public final class NetBench {
     System.out.printf(
         Locale.ROOT,
         "RESULT net wolfnet_mbit=%.0f wggo_mbit=%.0f bare_rtt_ms=%.3f wolfnet_rtt_ms=%.3f"
-            + " wggo_rtt_ms=%.3f wolfnet_mbit_4=%.0f wggo_mbit_4=%.0f bare_mbit=%.0f%n",
+            + " wggo_rtt_ms=%.3f wolfnet_mbit_4=%.0f wggo_mbit_4=%.0f bare_mbit=%.0f"
+            + " wolfnet_cpu_s_per_gb=%.1f wggo_cpu_s_per_gb=%.1f%n",
         wolf.mbit1(),
         wg.mbit1(),
         bare.rttMs(),
@@ -235,6 +280,8 @@ public final class NetBench {
         wg.rttMs(),
         wolf.mbit4(),
         wg.mbit4(),
-        bare.mbit1());
+        bare.mbit1(),
+        wolf.cpuPerGb(),
+        wg.cpuPerGb());
   }
 }

@@ -71,7 +71,7 @@ public final class WolfNetDaemon implements AutoCloseable {
                         "org.apache.pekko.event.slf4j.Slf4jLoggingFilter"))
                 .withFallback(ConfigFactory.load()));
     opened.push(system::terminate);
-    LinuxTun tun = LinuxTun.open(s.interfaceName(), s.workers());
+    LinuxTun tun = LinuxTun.open(s.interfaceName(), s.workers(), c.offload());
     opened.push(tun);
     LinkSetup.configure(tun.name(), s.interfaceAddress(), s.mtu());
     if (s.gateway()) {
@@ -104,6 +104,7 @@ public final class WolfNetDaemon implements AutoCloseable {
     info.put("listenPort", udp.localPort());
     info.put("publicKey", keys.publicKey().base64());
     info.put("workers", s.workers());
+    info.put("offload", tun.offload());
     info.put("gateway", s.gateway());
     WolfNetDevice dev = device;
     opened.push(ControlServer.start(c.controlSocket(), () -> DeviceStatus.of(dev), info));

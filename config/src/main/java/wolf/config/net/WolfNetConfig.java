@@ -11,6 +11,7 @@ import static wolf.config.net.WolfNetSchema.KEEPALIVE_SECONDS;
 import static wolf.config.net.WolfNetSchema.LISTEN_PORT;
 import static wolf.config.net.WolfNetSchema.MTU;
 import static wolf.config.net.WolfNetSchema.NAME;
+import static wolf.config.net.WolfNetSchema.OFFLOAD;
 import static wolf.config.net.WolfNetSchema.PEERS_KEY;
 import static wolf.config.net.WolfNetSchema.PEER_TIMEOUT_SECONDS;
 import static wolf.config.net.WolfNetSchema.PRIVATE_KEY_FILE;
@@ -46,6 +47,7 @@ public record WolfNetConfig(
     int mtu,
     Path privateKeyFile,
     int workers,
+    boolean offload,
     int keepaliveSeconds,
     int peerTimeoutSeconds,
     Path stateDir,
@@ -86,6 +88,7 @@ public record WolfNetConfig(
         in.get(MTU),
         in.get(PRIVATE_KEY_FILE),
         in.get(WORKERS),
+        in.get(OFFLOAD),
         in.get(KEEPALIVE_SECONDS),
         in.get(PEER_TIMEOUT_SECONDS),
         in.get(STATE_DIR),

@@ -155,6 +155,16 @@ public final class WolfNetSchema {
           PER_NODE,
           "Packet threads per direction (TUN queues and UDP sockets). 0 picks min(cores, 4).");
 
+  public static final Key<Boolean> OFFLOAD =
+      Key.of(
+          "interface.offload",
+          bool(),
+          true,
+          PER_NODE,
+          "Let the kernel hand TCP segments of up to 64 KiB to WolfNet, which cuts them into"
+              + " packets itself (TUN segmentation offload), and mark decrypted packets' checksums"
+              + " as verified. Saves most of the kernel's per-packet work; turned off by itself"
+              + " when the kernel refuses it.");
   public static final Key<Integer> KEEPALIVE_SECONDS =
       Key.of(
           "mesh.keepalive_seconds",
@@ -246,6 +256,7 @@ public final class WolfNetSchema {
               MTU,
               PRIVATE_KEY_FILE,
               WORKERS,
+              OFFLOAD,
               KEEPALIVE_SECONDS,
               PEER_TIMEOUT_SECONDS,
               STATE_DIR,

@@ -29,9 +29,10 @@ final class InboundLoop implements Runnable {
   public void run() {
     ByteBuffer buf = ByteBuffer.allocate(TransportCodec.MAX_PACKET + 1);
     byte[] in = buf.array();
-    byte[] plain = new byte[TransportCodec.MAX_PACKET];
+    byte[] plain = new byte[TransportCodec.MAX_PACKET + device.tun().headroom()];
     TransportCodec codec = device.newCodec();
     int queue = socket % device.tun().queues();
+    int room = device.tun().headroom();
     try {
       while (true) {
         buf.clear();
@@ -41,7 +42,7 @@ final class InboundLoop implements Runnable {
         }
         int len = buf.limit();
         if (len >= 4 && in[0] == TransportCodec.TYPE) {
-          int n = codec.open(in, 0, len, from, plain, 0);
+          int n = codec.open(in, 0, len, from, plain, room);
           if (n > 0) {
             try {
               device.tun().write(queue, plain, n);

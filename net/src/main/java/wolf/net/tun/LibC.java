@@ -34,6 +34,10 @@ public interface LibC {
   @SaveError
   int ioctl(int fd, long request, @In @Out byte[] arg);
 
+  /** ioctl with an integer argument passed by value. */
+  @SaveError
+  int ioctl(int fd, long request, long arg);
+
   @SaveError
   long read(int fd, @Out @Pinned byte[] buf, long count);
 

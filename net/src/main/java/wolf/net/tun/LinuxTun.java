@@ -19,6 +19,15 @@ public final class LinuxTun implements TunDevice {
   static final short IFF_TUN = 0x0001;
   static final short IFF_NO_PI = 0x1000;
   static final short IFF_MULTI_QUEUE = 0x0100;
+  static final short IFF_VNET_HDR = 0x4000;
+  static final long TUNSETOFFLOAD = 0x400454d0L;
+
+  /** TUN_F_CSUM | TUN_F_TSO4 | TUN_F_TSO6. */
+  static final long OFFLOADS = 0x01 | 0x02 | 0x04;
+
+  /** virtio_net_hdr flag for packets we write: the checksum needs no check (AEAD verified it). */
+  static final byte DATA_VALID = 2;
+
   static final int IFREQ_BYTES = 40;
   static final int IFNAMSIZ = 16;
   static final int POLL_MILLIS = 200;
@@ -26,19 +35,44 @@ public final class LinuxTun implements TunDevice {
   private final LibC libc = LibC.INSTANCE;
   private final String name;
   private final int[] fds;
+  private final boolean offload;
+  private final byte[][] frames;
+  private final Segmenter[] segmenters;
   private volatile boolean closed;
 
-  private LinuxTun(String name, int[] fds) {
+  private LinuxTun(String name, int[] fds, boolean offload) {
     this.name = name;
     this.fds = fds;
+    this.offload = offload;
+    this.frames = new byte[fds.length][];
+    this.segmenters = new Segmenter[fds.length];
+    for (int q = 0; offload && q < fds.length; q++) {
+      frames[q] = new byte[Segmenter.VNET_HDR + 65536];
+      segmenters[q] = new Segmenter();
+    }
   }
 
   /**
    * Creates (or attaches to) the interface {@code name} with {@code queues} queues.
    *
+   * @param offload let the kernel hand over TCP segments of up to 64 KiB and leave checksums to us
+   *     ({@link Segmenter} cuts them into packets); if the kernel refuses, the device is opened
+   *     without
    * @throws IOException naming the device and the kernel's reason, e.g. no {@code CAP_NET_ADMIN}
    */
-  public static LinuxTun open(String name, int queues) throws IOException {
+  public static LinuxTun open(String name, int queues, boolean offload) throws IOException {
+    if (offload) {
+      try {
+        return open(name, queues, IFF_VNET_HDR);
+      } catch (IOException e) {
+        org.slf4j.LoggerFactory.getLogger(LinuxTun.class)
+            .warn("{}: TUN offloads refused ({}); using plain packets", name, e.getMessage());
+      }
+    }
+    return open(name, queues, (short) 0);
+  }
+
+  private static LinuxTun open(String name, int queues, short extraFlags) throws IOException {
     byte[] raw = name.getBytes(StandardCharsets.US_ASCII);
     if (raw.length == 0 || raw.length >= IFNAMSIZ) {
       throw new IOException(
@@ -57,11 +91,15 @@ public final class LinuxTun implements TunDevice {
         fds[q] = fd;
         byte[] ifreq = new byte[IFREQ_BYTES];
         System.arraycopy(raw, 0, ifreq, 0, raw.length);
-        short flags = (short) (IFF_TUN | IFF_NO_PI | (fds.length > 1 ? IFF_MULTI_QUEUE : 0));
+        short flags =
+            (short) (IFF_TUN | IFF_NO_PI | extraFlags | (fds.length > 1 ? IFF_MULTI_QUEUE : 0));
         ifreq[16] = (byte) flags;
         ifreq[17] = (byte) (flags >> 8);
         if (libc.ioctl(fd, TUNSETIFF, ifreq) < 0) {
           throw failure("TUNSETIFF " + name);
+        }
+        if (extraFlags != 0 && libc.ioctl(fd, TUNSETOFFLOAD, OFFLOADS) < 0) {
+          throw failure("TUNSETOFFLOAD " + name);
         }
         int end = 0;
         while (end < IFNAMSIZ && ifreq[end] != 0) {
@@ -77,7 +115,7 @@ public final class LinuxTun implements TunDevice {
       }
       throw e;
     }
-    return new LinuxTun(actual, fds);
+    return new LinuxTun(actual, fds, extraFlags != 0);
   }
 
   private static IOException failure(String what) {
@@ -95,8 +133,36 @@ public final class LinuxTun implements TunDevice {
     return fds.length;
   }
 
+  /** True if the kernel hands over TCP super-packets and leaves checksums to us. */
+  public boolean offload() {
+    return offload;
+  }
+
+  @Override
+  public int headroom() {
+    return offload ? Segmenter.VNET_HDR : 0;
+  }
+
   @Override
   public int read(int queue, byte[] buf) throws IOException {
+    if (!offload) {
+      return readRaw(queue, buf);
+    }
+    Segmenter s = segmenters[queue];
+    while (true) {
+      int n = s.next(buf);
+      if (n >= 0) {
+        return n;
+      }
+      int len = readRaw(queue, frames[queue]);
+      if (len < 0) {
+        return -1;
+      }
+      s.load(frames[queue], len); // an unusable frame yields no packet and is skipped
+    }
+  }
+
+  private int readRaw(int queue, byte[] buf) throws IOException {
     int fd = fds[queue];
     byte[] pollFd = null;
     while (!closed) {
@@ -134,7 +200,11 @@ public final class LinuxTun implements TunDevice {
     if (closed) {
       throw new IOException(name + " is closed");
     }
-    long n = libc.write(fds[queue], buf, len);
+    if (offload) {
+      buf[0] = DATA_VALID;
+      java.util.Arrays.fill(buf, 1, Segmenter.VNET_HDR, (byte) 0);
+    }
+    long n = libc.write(fds[queue], buf, len + headroom());
     if (n < 0) {
       throw new IOException("write " + name + ": " + libc.strerror(LibC.errno()));
     }

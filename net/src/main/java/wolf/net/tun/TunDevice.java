@@ -29,7 +29,16 @@ public interface TunDevice extends Closeable {
   int read(int queue, byte[] buf) throws IOException;
 
   /**
-   * Hands the IP packet {@code buf[0, len)} to the kernel as if it arrived on this interface.
+   * Bytes a writer leaves free before the packet in {@link #write}'s buffer, for the device's own
+   * per-packet header (so that no copy is needed to prepend it).
+   */
+  default int headroom() {
+    return 0;
+  }
+
+  /**
+   * Hands the IP packet {@code buf[headroom(), headroom() + len)} to the kernel as if it arrived on
+   * this interface; {@code buf[0, headroom())} may be overwritten.
    *
    * @throws IOException if the kernel refuses it (malformed, or the device is gone)
    */

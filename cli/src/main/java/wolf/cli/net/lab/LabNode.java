@@ -177,6 +177,11 @@ public final class LabNode {
     }
   }
 
+  /** The daemon's process id (the JVM: {@code ip netns exec} replaces itself with it). */
+  public long pid() {
+    return process.pid();
+  }
+
   public boolean isRunning() {
     return process != null && process.isAlive();
   }

@@ -60,6 +60,7 @@ class WolfNetNamespacesTest {
     n2 = node("n2", "10.0.40.2", "192.168.88.2");
     n3 = node("n3", "10.0.40.3", "192.168.88.3");
     x = node("x", "10.0.40.9", "192.168.88.9");
+    n3.hidden = true; // n3 and its peers learn each other's endpoints by LAN discovery only
     for (LabNode n : List.of(n1, n2, n3, x)) {
       lab.attach(n.ns, "eth0", n.underlay + "/24", sw, "br0");
     }
@@ -72,7 +73,8 @@ class WolfNetNamespacesTest {
             "mesh.keepalive_seconds = 1",
             "mesh.peer_timeout_seconds = 3",
             "gateway.routes = [\"172.31.9.0/24\"]",
-            "interface.workers = 1");
+            "interface.workers = 1",
+            "discovery.interval_seconds = 1");
     List<LabNode> mesh = List.of(n1, n2, n3);
     List<LabNode> gateways = List.of(n1, n2);
     for (LabNode n : mesh) {
@@ -108,6 +110,16 @@ class WolfNetNamespacesTest {
         }
       }
     }
+  }
+
+  @Test
+  @Order(2)
+  void lanDiscoveryFilledInTheEndpointsNoConfigNamed() throws Exception {
+    for (var p : n3.status().get("peers")) {
+      String expected = p.get("name").asText().equals("n1") ? n1.underlay : n2.underlay;
+      assertEquals(expected + ":9600", p.get("endpoint").asText(), p.toString());
+    }
+    assertTrue(Files.readString(n3.config()).lines().noneMatch(l -> l.startsWith("endpoint")));
   }
 
   @Test
@@ -185,6 +197,47 @@ class WolfNetNamespacesTest {
 
   @Test
   @Order(7)
+  void aHostJoinsWithATokenAndTheTokenIsSpent() throws Exception {
+    String token =
+        cli(
+            "token",
+            "-c",
+            n1.config().toString(),
+            "--endpoint",
+            n1.underlay + ":9600",
+            "--ttl-hours",
+            "1");
+    LabNode j = new LabNode(lab, work, "j", lab.namespace("j"), "10.0.40.4", "192.168.88.4", 9600);
+    lab.attach(j.ns, "eth0", j.underlay + "/24", lab.namespaceName("sw"), "br0");
+    cli("join", token.strip(), "-c", j.config().toString());
+    String toml = Files.readString(j.config());
+    assertTrue(toml.contains("address = \"10.0.40.4/24\""), toml);
+    Files.writeString(
+        j.config(),
+        toml.replace(
+                "# control_socket = \"/run/wolfnet/wolfnet0.sock\"",
+                "control_socket = \"control.sock\"")
+            .replace("[discovery]\n", "[discovery]\nenabled = false\n"));
+    j.start(START);
+    ping(j.ns, n1.overlay, Duration.ofSeconds(30));
+    assertEquals(1, n1.counter("peers_admitted"));
+    assertTrue(Files.readString(n1.dir.resolve("state/tokens")).contains("admitted"));
+    j.stop();
+  }
+
+  private static String cli(String... args) {
+    var out = new java.io.StringWriter();
+    var err = new java.io.StringWriter();
+    var cl = wolf.cli.Cli.commandLine(new WolfNetMain());
+    cl.setOut(new java.io.PrintWriter(out, true));
+    cl.setErr(new java.io.PrintWriter(err, true));
+    int code = cl.execute(args);
+    assertEquals(0, code, String.join(" ", args) + ": " + err);
+    return out.toString();
+  }
+
+  @Test
+  @Order(8)
   void theGatewayNatsToTheRemoteNetworkAndTheNextGatewayTakesOver() throws Exception {
     awaitGateway(n3, n1.overlay, Duration.ofSeconds(20));
     ping(n3.ns, "172.31.9.1", Duration.ofSeconds(20));

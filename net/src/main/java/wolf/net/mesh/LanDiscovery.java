@@ -122,8 +122,9 @@ public final class LanDiscovery implements AutoCloseable {
           continue;
         }
         for (InterfaceAddress a : nif.getInterfaceAddresses()) {
-          if (a.getAddress() instanceof Inet4Address && a.getBroadcast() != null) {
-            out.add(a.getBroadcast());
+          if (a.getAddress() instanceof Inet4Address v4) {
+            // Computed, not a.getBroadcast(): an address added without 'brd' reports 0.0.0.0.
+            out.add(broadcastOf(v4, a));
           }
         }
       }
@@ -131,6 +132,20 @@ public final class LanDiscovery implements AutoCloseable {
       log.debug("discovery: cannot list interfaces: {}", e.toString());
     }
     return out;
+  }
+
+  /** The directed broadcast address of the address's subnet. */
+  private static InetAddress broadcastOf(Inet4Address address, InterfaceAddress a) {
+    byte[] b = address.getAddress();
+    int host = 32 - a.getNetworkPrefixLength();
+    int v = ((b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff));
+    v |= host >= 32 ? -1 : (1 << host) - 1;
+    try {
+      return InetAddress.getByAddress(
+          new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v});
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void receiveLoop() {

@@ -174,6 +174,40 @@ class DeviceTest {
     assertEquals(0, da.counters().get(NetStat.SESSIONS_ESTABLISHED));
   }
 
+  @Test
+  void aJoinTokenAdmitsOneKeyOnce() throws Exception {
+    Node a = node(1);
+    Node first = node(5);
+    Node second = node(6);
+    wolf.net.keys.JoinToken token =
+        wolf.net.keys.JoinToken.issue(
+            a.keys(),
+            InetAddress.getByName(a.address()),
+            InetAddress.getByName("10.0.10.5"),
+            24,
+            List.of("192.168.7.1:9600"),
+            System.currentTimeMillis() / 1000 + 3600,
+            new java.security.SecureRandom());
+    WolfNetDevice da = start(a, false, List.of());
+    PeerSpec inviter =
+        new PeerSpec(
+            "a",
+            a.keys().publicKey(),
+            a.endpoint(),
+            List.of(Cidr.parse(a.address() + "/32")),
+            false,
+            token);
+    start(first, false, List.of(), inviter);
+    first.tun().inject(Packets.ipv4("10.0.10.5", a.address(), 64));
+    assertNotNull(a.tun().take(5000));
+    assertEquals(1, da.counters().get(NetStat.PEERS_ADMITTED));
+
+    start(second, false, List.of(), inviter);
+    second.tun().inject(Packets.ipv4("10.0.10.5", a.address(), 64));
+    waitFor(() -> da.counters().dropped(DropReason.BAD_TOKEN) >= 1);
+    assertEquals(1, da.counters().get(NetStat.PEERS_ADMITTED));
+  }
+
   static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
     long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!condition.getAsBoolean()) {

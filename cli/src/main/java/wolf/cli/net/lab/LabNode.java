@@ -31,6 +31,12 @@ public final class LabNode {
   private Process process;
 
   /**
+   * When set, no config names this node's endpoint and its own config names no peer's: it and its
+   * peers can only find each other by LAN discovery.
+   */
+  public boolean hidden;
+
+  /**
    * A node named {@code name} in {@code ns}, overlay address {@code overlay} (no prefix), reached
    * by peers at {@code underlay:port}; its files go to {@code parent/name}.
    */
@@ -91,7 +97,7 @@ public final class LabNode {
       }
       t.append("\n[[mesh.peers]]\nname = \"").append(p.name).append("\"\n");
       t.append("public_key = \"").append(p.keys.publicKey().base64()).append("\"\n");
-      if (p.underlay != null) {
+      if (p.underlay != null && !p.hidden && !hidden) {
         t.append("endpoint = \"").append(p.underlay).append(':').append(p.port).append("\"\n");
       }
       t.append("allowed_ips = [\"").append(p.overlay).append("/32\"]\n");

@@ -44,6 +44,11 @@ public final class NetLab implements AutoCloseable {
     return ns;
   }
 
+  /** The full name of namespace {@code name} of this lab. */
+  public String namespaceName(String name) {
+    return prefix + "-" + name;
+  }
+
   /** Runs a command inside {@code ns}; returns its output or throws with it. */
   public String run(String ns, String... command) throws IOException {
     return Commands.run(inside(ns, List.of(command)));

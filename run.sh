@@ -17,6 +17,12 @@ declare -A NEED=(
   [iproute2]="command -v ip"
   [iptables]="command -v iptables"
   [sysbench]="command -v sysbench"
+  # WolfNet: gateway NAT, namespace tests and ./run.sh bench net
+  [nftables]="command -v nft"
+  [iputils-ping]="command -v ping"
+  [iperf3]="command -v iperf3"
+  [wireguard-go]="command -v wireguard-go"
+  [wireguard-tools]="command -v wg"
 )
 
 java_ok() {

@@ -163,7 +163,7 @@ public final class WolfNetSchema {
           PER_NODE,
           "Let the kernel hand TCP segments of up to 64 KiB to WolfNet, which cuts them into"
               + " packets itself (TUN segmentation offload), and mark decrypted packets' checksums"
-              + " as verified. Saves most of the kernel's per-packet work; turned off by itself"
+              + " as verified. Saves much of the kernel's per-packet work; turned off by itself"
               + " when the kernel refuses it.");
   public static final Key<Integer> KEEPALIVE_SECONDS =
       Key.of(

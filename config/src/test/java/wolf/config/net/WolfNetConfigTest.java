@@ -57,6 +57,15 @@ class WolfNetConfigTest {
   }
 
   @Test
+  void referenceDocsMatchTheSchema() throws Exception {
+    String tables = wolf.config.SchemaDocs.markdown(WolfNetSchema.SCHEMA);
+    java.nio.file.Files.writeString(Path.of("target/CONFIG-wolfnet.tables.md"), tables);
+    assertTrue(
+        java.nio.file.Files.readString(Path.of("../docs/CONFIG-wolfnet.md")).contains(tables),
+        "docs/CONFIG-wolfnet.md is out of date; paste config/target/CONFIG-wolfnet.tables.md");
+  }
+
+  @Test
   void everyProblemIsReportedWithItsKey() {
     String toml =
         "[interface]\naddress = \"10.0.300.1/24\"\nmtu = 100\n"

@@ -49,6 +49,12 @@ public final class GatewayNat implements AutoCloseable {
             + "\" masquerade\n"
             + "  }\n"
             + "}\n";
+    try {
+      // A table left by a killed daemon would get the rule twice.
+      Commands.run(List.of("nft", "delete", "table", "ip", table));
+    } catch (IOException e) {
+      // none there: the normal case
+    }
     Commands.run(List.of("nft", "-f", "-"), rules);
     Files.writeString(IP_FORWARD, "1\n");
     log.info("{}: gateway NAT on: {} masqueraded, ip_forward=1", interfaceName, overlay);

@@ -38,6 +38,7 @@ public final class LinuxTun implements TunDevice {
   private final boolean offload;
   private final byte[][] frames;
   private final Segmenter[] segmenters;
+  private final Coalescer[] coalescers;
   private volatile boolean closed;
 
   private LinuxTun(String name, int[] fds, boolean offload) {
@@ -46,9 +47,11 @@ public final class LinuxTun implements TunDevice {
     this.offload = offload;
     this.frames = new byte[fds.length][];
     this.segmenters = new Segmenter[fds.length];
+    this.coalescers = new Coalescer[fds.length];
     for (int q = 0; offload && q < fds.length; q++) {
       frames[q] = new byte[Segmenter.VNET_HDR + 65536];
       segmenters[q] = new Segmenter();
+      coalescers[q] = new Coalescer();
     }
   }
 
@@ -201,13 +204,46 @@ public final class LinuxTun implements TunDevice {
       throw new IOException(name + " is closed");
     }
     if (offload) {
-      buf[0] = DATA_VALID;
-      java.util.Arrays.fill(buf, 1, Segmenter.VNET_HDR, (byte) 0);
+      Coalescer.plainHeader(buf);
     }
-    long n = libc.write(fds[queue], buf, len + headroom());
+    writeRaw(queue, buf, len + headroom());
+  }
+
+  private void writeRaw(int queue, byte[] buf, int len) throws IOException {
+    long n = libc.write(fds[queue], buf, len);
     if (n < 0) {
       throw new IOException("write " + name + ": " + libc.strerror(LibC.errno()));
     }
+  }
+
+  @Override
+  public int writeBatch(int queue, byte[][] bufs, int[] lens, int count) {
+    if (!offload) {
+      return TunDevice.super.writeBatch(queue, bufs, lens, count);
+    }
+    if (closed) {
+      return count;
+    }
+    Coalescer c = coalescers[queue];
+    int[] failed = {0};
+    synchronized (c) {
+      try {
+        c.write(
+            bufs,
+            lens,
+            count,
+            (b, n) -> {
+              try {
+                writeRaw(queue, b, n);
+              } catch (IOException e) {
+                failed[0]++;
+              }
+            });
+      } catch (IOException e) {
+        failed[0]++;
+      }
+    }
+    return failed[0];
   }
 
   @Override

@@ -44,6 +44,24 @@ public interface TunDevice extends Closeable {
    */
   void write(int queue, byte[] buf, int len) throws IOException;
 
+  /**
+   * Writes {@code count} packets, {@code bufs[i][headroom(), headroom() + lens[i])}, in order; a
+   * device may join consecutive TCP segments of one flow into one write (receive offload).
+   *
+   * @return how many packets the kernel refused (each is lost; the others are written)
+   */
+  default int writeBatch(int queue, byte[][] bufs, int[] lens, int count) {
+    int failed = 0;
+    for (int i = 0; i < count; i++) {
+      try {
+        write(queue, bufs[i], lens[i]);
+      } catch (IOException e) {
+        failed++;
+      }
+    }
+    return failed;
+  }
+
   /** Releases the device; for a Linux device this removes the interface and its addresses. */
   @Override
   void close();

@@ -83,6 +83,20 @@ public final class MemoryUdp implements UdpTransport {
   }
 
   @Override
+  public InetSocketAddress poll(int socket, ByteBuffer buf) {
+    Datagram d = queue.poll();
+    if (d == null || d == CLOSED) {
+      if (d == CLOSED) {
+        queue.add(CLOSED);
+      }
+      return null;
+    }
+    buf.put(d.payload(), 0, Math.min(d.payload().length, buf.remaining()));
+    buf.flip();
+    return d.from();
+  }
+
+  @Override
   public boolean send(int socket, ByteBuffer buf, InetSocketAddress to) {
     byte[] payload = new byte[buf.remaining()];
     buf.get(payload);

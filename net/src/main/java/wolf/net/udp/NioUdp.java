@@ -6,7 +6,10 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 
 /**
  * {@link UdpTransport} over blocking NIO {@link DatagramChannel}s sharing one port with {@code
@@ -18,11 +21,13 @@ public final class NioUdp implements UdpTransport {
   private static final int BUFFER_BYTES = 4 << 20;
 
   private final DatagramChannel[] channels;
+  private final Selector[] selectors;
   private final int port;
   private volatile boolean closed;
 
-  private NioUdp(DatagramChannel[] channels, int port) {
+  private NioUdp(DatagramChannel[] channels, Selector[] selectors, int port) {
     this.channels = channels;
+    this.selectors = selectors;
     this.port = port;
   }
 
@@ -33,6 +38,7 @@ public final class NioUdp implements UdpTransport {
    */
   public static NioUdp bind(InetSocketAddress bind, int sockets) throws IOException {
     DatagramChannel[] channels = new DatagramChannel[Math.max(1, sockets)];
+    Selector[] selectors = new Selector[channels.length];
     int port = bind.getPort();
     try {
       for (int i = 0; i < channels.length; i++) {
@@ -43,16 +49,22 @@ public final class NioUdp implements UdpTransport {
         c.setOption(StandardSocketOptions.SO_SNDBUF, BUFFER_BYTES);
         c.bind(new InetSocketAddress(bind.getAddress(), port));
         port = ((InetSocketAddress) c.getLocalAddress()).getPort();
+        c.configureBlocking(false);
+        selectors[i] = Selector.open();
+        c.register(selectors[i], SelectionKey.OP_READ);
       }
     } catch (IOException e) {
-      for (DatagramChannel c : channels) {
-        if (c != null) {
-          c.close();
+      for (int i = 0; i < channels.length; i++) {
+        if (channels[i] != null) {
+          channels[i].close();
+        }
+        if (selectors[i] != null) {
+          selectors[i].close();
         }
       }
       throw new IOException("cannot bind UDP " + bind + ": " + e.getMessage(), e);
     }
-    return new NioUdp(channels, port);
+    return new NioUdp(channels, selectors, port);
   }
 
   @Override
@@ -67,9 +79,29 @@ public final class NioUdp implements UdpTransport {
 
   @Override
   public InetSocketAddress receive(int socket, ByteBuffer buf) throws IOException {
+    Selector selector = selectors[socket];
+    while (!closed) {
+      InetSocketAddress from = poll(socket, buf);
+      if (from != null) {
+        return from;
+      }
+      try {
+        selector.select(500);
+        selector.selectedKeys().clear();
+      } catch (ClosedSelectorException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public InetSocketAddress poll(int socket, ByteBuffer buf) throws IOException {
     try {
       InetSocketAddress from = (InetSocketAddress) channels[socket].receive(buf);
-      buf.flip();
+      if (from != null) {
+        buf.flip();
+      }
       return from;
     } catch (ClosedChannelException e) {
       return null;
@@ -93,9 +125,10 @@ public final class NioUdp implements UdpTransport {
   @Override
   public void close() {
     closed = true;
-    for (DatagramChannel c : channels) {
+    for (int i = 0; i < channels.length; i++) {
       try {
-        c.close();
+        channels[i].close();
+        selectors[i].close();
       } catch (IOException e) {
         // closing: nothing to do about it
       }

@@ -27,6 +27,9 @@ public interface UdpTransport extends Closeable {
    */
   InetSocketAddress receive(int socket, ByteBuffer buf) throws IOException;
 
+  /** Like {@link #receive} but returns null at once when no datagram is waiting. */
+  InetSocketAddress poll(int socket, ByteBuffer buf) throws IOException;
+
   /**
    * Sends {@code buf}'s remaining bytes as one datagram to {@code to}. Failures that concern only
    * this datagram (unreachable network, full buffer) are reported as {@code false}; the caller

@@ -73,22 +73,18 @@ public final class MemoryUdp implements UdpTransport {
       Thread.currentThread().interrupt();
       throw new java.io.InterruptedIOException("receive interrupted");
     }
-    if (d == CLOSED) {
-      queue.add(CLOSED);
-      return null;
-    }
-    buf.put(d.payload(), 0, Math.min(d.payload().length, buf.remaining()));
-    buf.flip();
-    return d.from();
+    return deliver(d, buf);
   }
 
   @Override
   public InetSocketAddress poll(int socket, ByteBuffer buf) {
     Datagram d = queue.poll();
-    if (d == null || d == CLOSED) {
-      if (d == CLOSED) {
-        queue.add(CLOSED);
-      }
+    return d == null ? null : deliver(d, buf);
+  }
+
+  private InetSocketAddress deliver(Datagram d, ByteBuffer buf) {
+    if (d == CLOSED) {
+      queue.add(CLOSED);
       return null;
     }
     buf.put(d.payload(), 0, Math.min(d.payload().length, buf.remaining()));

@@ -16,11 +16,12 @@ import wolf.cli.net.lab.NetLab;
 import wolf.net.tun.Commands;
 
 /**
- * {@code ./run.sh bench net [--seconds N] [--workers N] [--offload true|false]}: two namespaces
- * joined by a veth pair; in one run, the bare veth, WolfNet and Debian's wireguard-go set up the
- * same way (MTU 1420, one peer each side); for each, iperf3 TCP throughput with 1 and 4 streams and
- * ping RTT. Prints a table, the load, and last {@code RESULT net ...}. Needs root, iperf3,
- * wireguard-go and wg.
+ * {@code ./run.sh bench net [--seconds N] [--rounds N] [--workers N] [--offload true|false]}: two
+ * namespaces joined by a veth pair, and over it, all up at once, WolfNet and Debian's wireguard-go
+ * set up the same way (MTU 1420, one peer each side). In turns, round after round, each path (bare
+ * veth too) gets iperf3 TCP runs with 1 and 4 streams and 100 pings; the CPU time of the tunnel
+ * processes is read from /proc. Prints every round, the medians, the load, and last {@code RESULT
+ * net ...}. Needs root, iperf3, wireguard-go and wg.
  */
 public final class NetBench {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,13 +46,15 @@ public final class NetBench {
   }
 
   public static void main(String[] args) throws Exception {
-    int seconds = 10;
+    int seconds = 5;
+    int rounds = 3;
     int workers = 0;
     String offload = "true";
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
         case "--workers" -> workers = Integer.parseInt(args[i + 1]);
+        case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
         case "--offload" -> offload = Boolean.toString(Boolean.parseBoolean(args[i + 1]));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
@@ -62,17 +65,54 @@ public final class NetBench {
       String b = lab.namespace("b");
       lab.link(a, "veth-a", "192.168.77.1/24", b, "veth-b", "192.168.77.2/24");
       NetBench bench = new NetBench(lab, a, b, seconds);
+      // All three paths are up at once and measured in turns, round after round, so that a change
+      // in the machine's load hits them alike; the table gives each path's median.
+      List<Tunnel> paths = new ArrayList<>();
+      paths.add(new Tunnel("bare veth", "192.168.77.2", List.of()));
+      paths.add(bench.wolfnet(work, workers, offload));
+      paths.add(bench.wireguardGo(work));
+      for (Tunnel t : paths) {
+        bench.warmUp(t.target());
+      }
       System.out.println("load before: " + Commands.run(List.of("uptime")).strip());
-      List<Figures> rows = new ArrayList<>();
-      rows.add(bench.measure("bare veth", "192.168.77.2", List.of()));
-      rows.add(bench.wolfnet(work, workers, offload));
-      rows.add(bench.wireguardGo(work));
+      System.out.printf(
+          Locale.ROOT,
+          "%-22s %8s %8s %9s %8s%n",
+          "round / path",
+          "1 str.",
+          "4 str.",
+          "ping ms",
+          "CPU s/GB");
+      List<List<Figures>> results = new ArrayList<>();
+      paths.forEach(t -> results.add(new ArrayList<>()));
+      for (int r = 1; r <= rounds; r++) {
+        for (int i = 0; i < paths.size(); i++) {
+          results.get(i).add(bench.measure(r, paths.get(i)));
+        }
+      }
       System.out.println("load after:  " + Commands.run(List.of("uptime")).strip());
-      print(rows);
+      print(results.stream().map(NetBench::median).toList(), rounds);
     }
   }
 
-  private Figures wolfnet(Path work, int workers, String offload) throws Exception {
+  /** One path under test: where to send, and the processes whose CPU time it costs. */
+  private record Tunnel(String name, String target, List<Long> pids) {}
+
+  private static Figures median(List<Figures> runs) {
+    return new Figures(
+        runs.get(0).name(),
+        median(runs, Figures::mbit1),
+        median(runs, Figures::mbit4),
+        median(runs, Figures::rttMs),
+        median(runs, Figures::cpuPerGb));
+  }
+
+  private static double median(List<Figures> runs, java.util.function.ToDoubleFunction<Figures> f) {
+    double[] v = runs.stream().mapToDouble(f).sorted().toArray();
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+
+  private Tunnel wolfnet(Path work, int workers, String offload) throws Exception {
     LabNode na = new LabNode(lab, work, "a", a, "10.0.20.1", "192.168.77.1", 9600);
     LabNode nb = new LabNode(lab, work, "b", b, "10.0.20.2", "192.168.77.2", 9600);
     List<String> extra =
@@ -84,34 +124,23 @@ public final class NetBench {
     nb.configure(List.of(na, nb), List.of(), extra);
     na.start(Duration.ofSeconds(60));
     nb.start(Duration.ofSeconds(60));
-    try {
-      warmUp("10.0.20.2");
-      return measure(
-          "WolfNet (java " + Runtime.version().feature() + ")",
-          "10.0.20.2",
-          List.of(na.pid(), nb.pid()));
-    } finally {
-      na.stop();
-      nb.stop();
-    }
+    return new Tunnel(
+        "WolfNet (java " + Runtime.version().feature() + ")",
+        "10.0.20.2",
+        List.of(na.pid(), nb.pid()));
   }
 
-  private Figures wireguardGo(Path work) throws Exception {
+  /** wireguard-go with wg, MTU 1420, one peer each side; stopped when the lab closes. */
+  private Tunnel wireguardGo(Path work) throws Exception {
     String ia = "wgo-a";
     String ib = "wgo-b";
     String keyA = Commands.run(List.of("wg", "genkey")).strip();
     String keyB = Commands.run(List.of("wg", "genkey")).strip();
     Process pa = lab.spawn(a, List.of("wireguard-go", "-f", ia), work.resolve("wggo-a.log"));
     Process pb = lab.spawn(b, List.of("wireguard-go", "-f", ib), work.resolve("wggo-b.log"));
-    try {
-      wgUp(a, ia, keyA, keyB, "10.0.30.1", "10.0.30.2", "192.168.77.2", work);
-      wgUp(b, ib, keyB, keyA, "10.0.30.2", "10.0.30.1", "192.168.77.1", work);
-      warmUp("10.0.30.2");
-      return measure("wireguard-go", "10.0.30.2", List.of(pa.pid(), pb.pid()));
-    } finally {
-      NetLab.stop(pa, 5000);
-      NetLab.stop(pb, 5000);
-    }
+    wgUp(a, ia, keyA, keyB, "10.0.30.1", "10.0.30.2", "192.168.77.2", work);
+    wgUp(b, ib, keyB, keyA, "10.0.30.2", "10.0.30.1", "192.168.77.1", work);
+    return new Tunnel("wireguard-go", "10.0.30.2", List.of(pa.pid(), pb.pid()));
   }
 
   private void wgUp(
@@ -163,7 +192,10 @@ public final class NetBench {
     iperf(target, 1, 10); // JIT warm-up: a long-running daemon is compiled; a fresh one is not
   }
 
-  private Figures measure(String name, String target, List<Long> pids) throws Exception {
+  private Figures measure(int round, Tunnel t) throws Exception {
+    String name = t.name();
+    String target = t.target();
+    List<Long> pids = t.pids();
     double cpu0 = cpuSeconds(pids);
     long t0 = System.nanoTime();
     double one = iperf(target, 1, seconds);
@@ -179,7 +211,8 @@ public final class NetBench {
     Figures f = new Figures(name, one, four, rtt, cpuPerGb);
     System.out.printf(
         Locale.ROOT,
-        "%-22s %8.0f %8.0f %9.3f %8.1f (1-stream run %.1f s)%n",
+        "%d %-20s %8.0f %8.0f %9.3f %8.1f (1-stream run %.1f s)%n",
+        round,
         name,
         one,
         four,
@@ -238,8 +271,9 @@ public final class NetBench {
     return Double.NaN;
   }
 
-  private static void print(List<Figures> rows) {
+  private static void print(List<Figures> rows, int rounds) {
     System.out.println();
+    System.out.println("medians of " + rounds + " rounds:");
     System.out.printf(
         Locale.ROOT,
         "%-22s %12s %12s %10s %14s%n",

@@ -17,6 +17,12 @@ declare -A NEED=(
   [iproute2]="command -v ip"
   [iptables]="command -v iptables"
   [sysbench]="command -v sysbench"
+  # WolfNet: gateway NAT, namespace tests and ./run.sh bench net
+  [nftables]="command -v nft"
+  [iputils-ping]="command -v ping"
+  [iperf3]="command -v iperf3"
+  [wireguard-go]="command -v wireguard-go"
+  [wireguard-tools]="command -v wg"
 )
 
 java_ok() {
@@ -64,7 +70,7 @@ case "${1:-help}" in
     mvn -B verify "${@:2}"
     ;;
   bench)
-    [[ -n "${2:-}" ]] || { echo "usage: ./run.sh bench NAME [ARGS]  (NAME: failover, wal, replication)" >&2; exit 1; }
+    [[ -n "${2:-}" ]] || { echo "usage: ./run.sh bench NAME [ARGS]  (NAME: failover, wal, replication, net)" >&2; exit 1; }
     jar_fresh || build
     exec bin/wolf-java wolf.cli.bench.Bench "${@:2}"
     ;;

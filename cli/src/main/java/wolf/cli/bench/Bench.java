@@ -11,7 +11,8 @@ public final class Bench {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
-      System.err.println("usage: bench NAME [options]; benchmarks: failover, wal");
+      System.err.println(
+          "usage: bench NAME [options]; benchmarks: failover, wal, replication, net");
       System.exit(1);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -19,8 +20,10 @@ public final class Bench {
       case "failover" -> FailoverBench.main(rest);
       case "wal" -> WalBench.main(rest);
       case "replication" -> ReplicationBench.main(rest);
+      case "net" -> NetBench.main(rest);
       default -> {
-        System.err.println("unknown benchmark '" + args[0] + "'; benchmarks: failover, wal");
+        System.err.println(
+            "unknown benchmark '" + args[0] + "'; benchmarks: failover, wal, replication, net");
         System.exit(1);
       }
     }

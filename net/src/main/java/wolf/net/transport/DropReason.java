@@ -45,5 +45,15 @@ public enum DropReason {
   /** A response or cookie reply that matches no handshake in progress. */
   UNEXPECTED_HANDSHAKE,
   /** A cookie reply that does not decrypt. */
-  BAD_COOKIE_REPLY
+  BAD_COOKIE_REPLY,
+  /** A packet for a peer whose endpoint is not known yet (no config, no discovery, no contact). */
+  NO_ENDPOINT,
+  /** The operating system refused to send a datagram. */
+  SEND_FAILED,
+  /** Handshake messages arrived faster than the handshake thread could take them. */
+  HANDSHAKE_BACKLOG,
+  /** Packets waiting for a handshake beyond the per-peer limit; the oldest is dropped. */
+  STAGED_OVERFLOW,
+  /** The kernel refused a decrypted packet written to the TUN device. */
+  TUN_WRITE_FAILED
 }

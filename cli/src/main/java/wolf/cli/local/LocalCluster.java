@@ -207,6 +207,9 @@ public final class LocalCluster implements AutoCloseable {
           List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"));
     }
     cmd.addAll(jvmArgs);
+    // The daemon's own logging (Wolf at INFO), also when a test's classpath carries a quieter
+    // logback-test.xml.
+    cmd.add("-Dlogback.configurationFile=logback.xml");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("wolf.cli.WolfScaleMain");

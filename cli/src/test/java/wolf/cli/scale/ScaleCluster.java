@@ -99,6 +99,24 @@ final class ScaleCluster implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /**
+   * POSTs like a client that retries what was certainly not applied (503 with {@code
+   * outcome_unknown = false}: no leader yet, a leader change) for up to a minute.
+   */
+  Answer write(int node, String path, String json) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      Answer a = post(node, path, json);
+      boolean retry =
+          a.status() == 503 && !a.body().path("outcome_unknown").asBoolean(true)
+              || a.status() == -1;
+      if (!retry || System.nanoTime() > deadline) {
+        return a;
+      }
+      Thread.sleep(200);
+    }
+  }
+
   private URI uri(int node, String path) {
     return URI.create(c.node(node).apiUrl() + "/" + path);
   }

@@ -52,9 +52,9 @@ class ScaleFailoverTest {
     try (ScaleCluster s =
         new ScaleCluster(dir, "wsfail" + seed, 3, "commit_mode = \"quorum\"")
             .startAll(Duration.ofSeconds(180))) {
-      assertEquals(200, s.post(0, "write/ddl", "{\"ddl\":\"CREATE DATABASE f\"}").status());
+      assertEquals(200, s.write(0, "write/ddl", "{\"ddl\":\"CREATE DATABASE f\"}").status());
       ScaleCluster.Answer t =
-          s.post(
+          s.write(
               0,
               "write/ddl",
               "{\"database\":\"f\",\"ddl\":\"CREATE TABLE w (id BIGINT AUTO_INCREMENT PRIMARY"

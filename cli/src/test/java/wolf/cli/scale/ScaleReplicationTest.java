@@ -19,10 +19,10 @@ class ScaleReplicationTest {
   void writesOnEveryNodeReachEveryDatabaseIdentically() throws Exception {
     try (ScaleCluster s =
         new ScaleCluster(dir, "wsbasic", 3, "").startAll(Duration.ofSeconds(120))) {
-      ScaleCluster.Answer a = s.post(1, "write/ddl", "{\"ddl\":\"CREATE DATABASE shop\"}");
+      ScaleCluster.Answer a = s.write(1, "write/ddl", "{\"ddl\":\"CREATE DATABASE shop\"}");
       assertEquals(200, a.status(), a.toString());
       a =
-          s.post(
+          s.write(
               2,
               "write/ddl",
               "{\"database\":\"shop\",\"ddl\":\"CREATE TABLE items (id BIGINT AUTO_INCREMENT"
@@ -32,7 +32,7 @@ class ScaleReplicationTest {
       long last = 0;
       for (int i = 0; i < 30; i++) {
         a =
-            s.post(
+            s.write(
                 i % 3,
                 "write/insert",
                 "{\"database\":\"shop\",\"table\":\"items\",\"values\":{\"name\":\"item "
@@ -47,7 +47,7 @@ class ScaleReplicationTest {
         last = a.lsn();
       }
       a =
-          s.post(
+          s.write(
               1,
               "write/sql",
               "{\"database\":\"shop\",\"sql\":\"UPDATE items SET r = RAND(), created = NOW(6)"
@@ -92,7 +92,7 @@ class ScaleReplicationTest {
     assertEquals(0, run.code(), run.out() + run.err());
     assertTrue(run.out().contains("done:"), run.out());
     ScaleCluster.Answer a =
-        s.post(
+        s.write(
             0,
             "write/insert",
             "{\"database\":\"shop\",\"table\":\"items\",\"values\":{\"name\":\"after\"}}");
@@ -141,14 +141,14 @@ class ScaleReplicationTest {
   private static void refusedAndFailedWritesChangeNothing(ScaleCluster s) throws Exception {
     long commit = s.get(0, "status").body().path("replication").path("commit_lsn").asLong();
     ScaleCluster.Answer a =
-        s.post(
+        s.write(
             1, "write/insert", "{\"database\":\"shop\",\"table\":\"nope\",\"values\":{\"a\":1}}");
     assertEquals(422, a.status(), a.toString());
     assertEquals(1146, a.body().path("mariadb_errno").asInt(), a.toString());
     assertEquals("42S02", a.body().path("sqlstate").asText(), a.toString());
     assertTrue(a.body().path("detail").asText().contains("doesn't exist"), a.toString());
     a =
-        s.post(
+        s.write(
             2,
             "write/sql",
             "{\"database\":\"shop\",\"sql\":\"INSERT INTO items (id) VALUES (1)\"}");
@@ -169,12 +169,12 @@ class ScaleReplicationTest {
           "{\"database\":\"shop\",\"sql\":\"DELETE FROM items LIMIT 1\"}"
         }) {
       String kind = bad.contains("\"sql\"") ? "write/sql" : "write/insert";
-      a = s.post(0, kind, bad);
+      a = s.write(0, kind, bad);
       assertEquals(400, a.status(), bad + " -> " + a);
       assertEquals("application/problem+json".length() > 0, true);
     }
     a =
-        s.post(
+        s.write(
             0,
             "write/update",
             "{\"database\":\"shop\",\"table\":\"items\",\"set\":{\"name\":\"x' OR '1'='1\"},\"where_key\":{\"id\":\"1 OR 1=1\"}}");
@@ -186,7 +186,7 @@ class ScaleReplicationTest {
         "1",
         s.query(0, "SELECT COUNT(*) FROM shop.items WHERE name = 'x'' OR ''1''=''1'")
             .orElseThrow());
-    a = s.post(0, "write/delete", "{\"database\":\"shop\",\"table\":\"items\",\"where_key\":{}}");
+    a = s.write(0, "write/delete", "{\"database\":\"shop\",\"table\":\"items\",\"where_key\":{}}");
     assertEquals(400, a.status(), a.toString());
     assertEquals("30", s.query(0, "SELECT COUNT(*) FROM shop.items").orElseThrow());
     long after = s.get(0, "status").body().path("replication").path("commit_lsn").asLong();
@@ -207,7 +207,7 @@ class ScaleReplicationTest {
     };
     for (String d : ddl) {
       ScaleCluster.Answer a =
-          s.post(
+          s.write(
               0,
               "write/ddl",
               "{\"database\":\"shop\",\"ddl\":" + ScaleCluster.JSON.writeValueAsString(d) + "}");
@@ -228,7 +228,7 @@ class ScaleReplicationTest {
     for (int round = 0; round < 3; round++) {
       for (String q : sql) {
         ScaleCluster.Answer a =
-            s.post(
+            s.write(
                 round % 3,
                 "write/sql",
                 "{\"database\":\"shop\",\"sql\":" + ScaleCluster.JSON.writeValueAsString(q) + "}");

@@ -132,13 +132,20 @@ final class Following {
     subscribe(from, term, until, true);
   }
 
-  /** On the replicator's tick while following: (re)subscribe when there is no link. */
-  void onTick() {
+  /** On every tick of the replicator: a subscription unanswered for too long is dropped. */
+  void checkStale() {
     if (link != null
         && link.state == State.SUBSCRIBING
         && System.nanoTime() - link.sentNanos > SUBSCRIBE_TIMEOUT_NANOS) {
+      if (link.recovery) {
+        r.promisesFrom.remove(link.from);
+      }
       ended();
     }
+  }
+
+  /** On the replicator's tick while following: (re)subscribe when there is no link. */
+  void onTick() {
     if (link == null
         && r.mode == Mode.FOLLOWING
         && target.isPresent()
@@ -266,7 +273,11 @@ final class Following {
     }
     leaderCommit = Math.max(leaderCommit, l.commitLsn());
     r.c.watch().advance(Math.min(leaderCommit, matched));
-    ackSoon();
+    if (l.hasRecords()) {
+      ackNow(); // the leader counts durable acknowledgements into its commit: never delay them
+    } else {
+      ackSoon();
+    }
     if (!r.caughtUp && matched >= l.commitLsn() && r.applyError.isEmpty() && !needsSnapshot) {
       r.ctx.getLog().info("{}: caught up with {} at LSN {}", r.self, link.from, matched);
       r.reportCaughtUp(true);

@@ -388,6 +388,12 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
         best = e;
       }
     }
+    if (best != null && ahead(best.getValue(), epochs) && members.ref(best.getKey()).isEmpty()) {
+      // Gone from the cluster: a majority without it still holds every committed record.
+      promisesFrom.remove(best.getKey());
+      checkPromises();
+      return;
+    }
     if (best != null && ahead(best.getValue(), epochs)) {
       ctx.getLog()
           .info(
@@ -568,6 +574,7 @@ public final class Replicator extends AbstractBehavior<Replicator.Command> {
   }
 
   private Behavior<Command> onTick() {
+    following.checkStale();
     switch (mode) {
       case CANDIDATE -> {
         if (++ticksSincePrepare % 5 == 0) {

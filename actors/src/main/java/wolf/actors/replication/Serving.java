@@ -211,7 +211,13 @@ final class Serving {
       }
       term = r.lead.term;
     }
-    long match = r.epochs.matchPoint(m.epochs());
+    Epochs mine = r.epochs;
+    if (!m.recovery() && r.wal.writtenLsn() > mine.lastLsn()) {
+      // Records this leader wrote whose appends are not answered yet are of its own term, and a
+      // follower may already hold (and have acknowledged) them: count them as agreed.
+      mine = mine.append(r.lead.term, mine.lastLsn() + 1, r.wal.writtenLsn());
+    }
+    long match = mine.matchPoint(m.epochs());
     if (match + 1 < r.wal.firstLsn()) {
       r.ctx
           .getLog()
